@@ -1,0 +1,123 @@
+// Smoke run of the built service, as a newcomer would use it: a bad PORT fails
+// at once naming PORT; a real start on an embedded PostgreSQL answers
+// /health/ready and GraphQL, stops on SIGINT leaving no postgres behind, and a
+// second start reuses the data.
+'use strict';
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const net = require('node:net');
+const os = require('node:os');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const main = path.join(root, 'dist/src/main.js');
+
+function fail(message, log) {
+  console.error(`SMOKE FAILED: ${message}`);
+  if (log) console.error(`--- service output ---\n${log}`);
+  process.exit(1);
+}
+
+function freePort() {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function postgresPids() {
+  return fs
+    .readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .filter((d) => {
+      try {
+        const cmd = fs.readFileSync(`/proc/${d}/cmdline`, 'utf8').split('\0');
+        return path.basename(cmd[0]) === 'postgres' && cmd.includes('-D');
+      } catch {
+        return false;
+      }
+    });
+}
+
+function run(env) {
+  const child = spawn(process.execPath, [main], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const out = { text: '' };
+  child.stdout.on('data', (c) => (out.text += c));
+  child.stderr.on('data', (c) => (out.text += c));
+  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  return { child, out, exited };
+}
+
+const within = (ms, promise) =>
+  Promise.race([promise, new Promise((resolve) => setTimeout(() => resolve('timeout'), ms))]);
+
+async function waitReady(port, svc, ms) {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (svc.child.exitCode !== null) fail('the service exited during start', svc.out.text);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/health/ready`);
+      if (res.status === 200) return Date.now();
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  fail(`/health/ready not 200 within ${ms / 1000} s`, svc.out.text);
+}
+
+async function startCheckStop(env, port) {
+  const started = Date.now();
+  const svc = run(env);
+  const ready = await waitReady(port, svc, 60_000);
+  const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ __typename }' }),
+  });
+  const body = await res.json();
+  if (body?.data?.__typename !== 'Query') fail(`GraphQL answered ${JSON.stringify(body)}`, svc.out.text);
+  svc.child.kill('SIGINT');
+  const exit = await within(30_000, svc.exited);
+  if (exit === 'timeout') fail('no exit within 30 s of SIGINT', svc.out.text);
+  if (exit.code !== 0) fail(`exit ${JSON.stringify(exit)} after SIGINT`, svc.out.text);
+  console.log(`smoke: ready in ${((ready - started) / 1000).toFixed(1)} s, GraphQL answered, SIGINT exit 0`);
+  return svc.out.text;
+}
+
+(async () => {
+  if (!fs.existsSync(main)) fail(`${main} is missing: run npm run build first`);
+
+  // 1. A bad PORT stops the boot at once, naming the variable.
+  const bad = run({ PORT: 'abc' });
+  const badExit = await within(10_000, bad.exited);
+  if (badExit === 'timeout' || badExit.code === 0 || !/PORT/.test(bad.out.text)) {
+    fail(`PORT=abc should fail at once naming PORT (${JSON.stringify(badExit)})`, bad.out.text);
+  }
+  console.log(`smoke: PORT=abc refused: ${bad.out.text.split('\n')[1].trim()}`);
+
+  // 2. Start, answer, stop; then start again on the same data.
+  const before = new Set(postgresPids());
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'sigap-smoke-'));
+  const port = await freePort();
+  const env = { PORT: String(port), EMBEDDED_PG_DIR: path.join(work, 'pg'), NODE_ENV: 'production', LOG_FORMAT: 'json' };
+  const first = await startCheckStop(env, port);
+  const leftover = postgresPids().filter((p) => !before.has(p));
+  if (leftover.length) fail(`postgres still running after stop: pids ${leftover.join(', ')}`, first);
+  if (!/Initialising embedded PostgreSQL/.test(first)) fail('the first start did not initialise a database', first);
+
+  const second = await startCheckStop(env, port);
+  if (/Initialising embedded PostgreSQL/.test(second)) fail('the second start did not reuse the data', second);
+  const leftover2 = postgresPids().filter((p) => !before.has(p));
+  if (leftover2.length) fail(`postgres still running after the second stop: pids ${leftover2.join(', ')}`, second);
+  console.log('smoke: second start reused the data; no postgres process left');
+
+  // Clean up the data, wherever the launcher had to keep it.
+  const dataDir = /\(data: ([^)]+)\)/.exec(first)?.[1];
+  for (const dir of [work, dataDir, dataDir && `${dataDir}.credentials`]) {
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  }
+  console.log('smoke: passed');
+})().catch((error) => fail(error.stack));

@@ -1,0 +1,50 @@
+import * as path from 'node:path';
+import { ConfigError, loadAppConfig } from './app.config';
+
+describe('loadAppConfig', () => {
+  it('applies the documented defaults to an empty environment', () => {
+    const config = loadAppConfig({}, '/srv/sigap');
+    expect(config).toMatchObject({
+      env: 'development',
+      http: { host: '0.0.0.0', port: 3000, bodyLimitKb: 256 },
+      database: { url: null, poolMax: 10, embedded: { dataDir: path.resolve('/srv/sigap/.data/postgres'), port: 0 } },
+      log: { level: 'info', format: 'pretty' },
+      graphql: { sandbox: true },
+      tickets: { numberPrefix: 'BGL', timeZone: 'Asia/Makassar', reopenWindowMs: 14 * 86_400_000 },
+    });
+  });
+
+  it('types numbers and booleans, and treats blank values as unset', () => {
+    const config = loadAppConfig({ PORT: '8080', GRAPHQL_SANDBOX: 'false', DATABASE_POOL_MAX: '', NODE_ENV: 'production' });
+    expect(config.http.port).toBe(8080);
+    expect(config.graphql.sandbox).toBe(false);
+    expect(config.database.poolMax).toBe(10);
+    expect(config.log.format).toBe('json');
+  });
+
+  it('turns the sandbox off in production unless asked for', () => {
+    expect(loadAppConfig({ NODE_ENV: 'production' }).graphql.sandbox).toBe(false);
+    expect(loadAppConfig({ NODE_ENV: 'production', GRAPHQL_SANDBOX: 'true' }).graphql.sandbox).toBe(true);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, /PORT must be a whole number/],
+    [{ PORT: '70000' }, /PORT must be from 1 to 65535/],
+    [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL must be a postgres/],
+    [{ NODE_ENV: 'staging' }, /NODE_ENV/],
+    [{ GRAPHQL_SANDBOX: 'maybe' }, /GRAPHQL_SANDBOX must be true or false/],
+    [{ TICKET_NUMBER_PREFIX: 'bgl' }, /TICKET_NUMBER_PREFIX/],
+  ])('names the bad variable in %j', (env, message) => {
+    expect(() => loadAppConfig(env)).toThrow(ConfigError);
+    expect(() => loadAppConfig(env)).toThrow(message);
+  });
+
+  it('reports every bad variable at once', () => {
+    try {
+      loadAppConfig({ PORT: 'abc', LOG_LEVEL: 'loud' });
+      throw new Error('expected a ConfigError');
+    } catch (error) {
+      expect((error as ConfigError).problems).toHaveLength(2);
+    }
+  });
+});

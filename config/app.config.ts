@@ -1,0 +1,197 @@
+import 'reflect-metadata';
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  ValidationError,
+  validateSync,
+} from 'class-validator';
+import * as path from 'node:path';
+
+/**
+ * The environment as Sigap reads it. Every variable is listed in `.env.example`
+ * with its default; this class is the only place that knows their names.
+ */
+class EnvironmentVariables {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV = 'development';
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  @Transform(({ value }) => toNumber(value))
+  @IsInt({ message: 'PORT must be a whole number from 1 to 65535 (got "$value")' })
+  @Min(1, { message: 'PORT must be from 1 to 65535 (got $value)' })
+  @Max(65535, { message: 'PORT must be from 1 to 65535 (got $value)' })
+  PORT = 3000;
+
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, {
+    message: 'DATABASE_URL must be a postgres:// or postgresql:// URL',
+  })
+  DATABASE_URL?: string;
+
+  @Transform(({ value }) => toNumber(value))
+  @IsInt({ message: 'DATABASE_POOL_MAX must be a whole number (got "$value")' })
+  @Min(1)
+  @Max(200)
+  DATABASE_POOL_MAX = 10;
+
+  @IsString()
+  EMBEDDED_PG_DIR = '.data/postgres';
+
+  @Transform(({ value }) => toNumber(value))
+  @IsInt({ message: 'EMBEDDED_PG_PORT must be 0 (pick a free port) or a port number (got "$value")' })
+  @Min(0)
+  @Max(65535)
+  EMBEDDED_PG_PORT = 0;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @IsOptional()
+  @IsIn(['json', 'pretty'], { message: 'LOG_FORMAT must be json or pretty' })
+  LOG_FORMAT?: 'json' | 'pretty';
+
+  @IsOptional()
+  @Transform(({ value }) => toBoolean(value))
+  @IsBoolean({ message: 'GRAPHQL_SANDBOX must be true or false (got "$value")' })
+  GRAPHQL_SANDBOX?: boolean;
+
+  @Transform(({ value }) => toNumber(value))
+  @IsInt({ message: 'SHUTDOWN_TIMEOUT_MS must be a whole number of milliseconds' })
+  @Min(0)
+  SHUTDOWN_TIMEOUT_MS = 10_000;
+
+  @Transform(({ value }) => toNumber(value))
+  @IsInt({ message: 'REQUEST_BODY_LIMIT_KB must be a whole number of kilobytes' })
+  @Min(1)
+  REQUEST_BODY_LIMIT_KB = 256;
+
+  @Matches(/^[A-Z]{2,6}$/, { message: 'TICKET_NUMBER_PREFIX must be 2-6 capital letters' })
+  TICKET_NUMBER_PREFIX = 'BGL';
+
+  @IsString()
+  TIME_ZONE = 'Asia/Makassar';
+
+  @Transform(({ value }) => toNumber(value))
+  @IsInt({ message: 'REOPEN_WINDOW_DAYS must be a whole number of days' })
+  @Min(0)
+  @Max(365)
+  REOPEN_WINDOW_DAYS = 14;
+}
+
+/** Typed, validated configuration; built once at startup by {@link loadAppConfig}. */
+export interface AppConfig {
+  readonly env: 'development' | 'production' | 'test';
+  readonly http: { readonly host: string; readonly port: number; readonly bodyLimitKb: number };
+  readonly database: {
+    /** A server named by the operator; when absent Sigap runs its own embedded PostgreSQL. */
+    readonly url: string | null;
+    readonly poolMax: number;
+    readonly embedded: { readonly dataDir: string; readonly port: number };
+  };
+  readonly log: { readonly level: string; readonly format: 'json' | 'pretty' };
+  readonly graphql: { readonly sandbox: boolean };
+  readonly shutdownTimeoutMs: number;
+  readonly tickets: {
+    readonly numberPrefix: string;
+    readonly timeZone: string;
+    readonly reopenWindowMs: number;
+  };
+}
+
+/** Thrown when the environment is invalid; its message names every bad variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Validates the environment once and returns typed configuration.
+ *
+ * @example
+ * const config = loadAppConfig({ PORT: '8080' });
+ * config.http.port; // 8080
+ * loadAppConfig({ PORT: 'abc' }); // throws ConfigError naming PORT
+ */
+export function loadAppConfig(
+  env: Record<string, string | undefined> = process.env,
+  projectRoot: string = PROJECT_ROOT,
+): AppConfig {
+  // Empty strings mean "unset" (a blank line in .env), so defaults apply.
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const vars = plainToInstance(EnvironmentVariables, present, { exposeDefaultValues: true });
+  const errors = validateSync(vars, { skipMissingProperties: false, forbidUnknownValues: false });
+  if (errors.length > 0) throw new ConfigError(errors.flatMap(describe));
+
+  const production = vars.NODE_ENV === 'production';
+  return {
+    env: vars.NODE_ENV as AppConfig['env'],
+    http: { host: vars.HOST, port: vars.PORT, bodyLimitKb: vars.REQUEST_BODY_LIMIT_KB },
+    database: {
+      url: vars.DATABASE_URL ?? null,
+      poolMax: vars.DATABASE_POOL_MAX,
+      embedded: {
+        dataDir: path.resolve(projectRoot, vars.EMBEDDED_PG_DIR),
+        port: vars.EMBEDDED_PG_PORT,
+      },
+    },
+    log: {
+      level: vars.LOG_LEVEL,
+      format: vars.LOG_FORMAT ?? (vars.NODE_ENV === 'development' ? 'pretty' : 'json'),
+    },
+    graphql: { sandbox: vars.GRAPHQL_SANDBOX ?? !production },
+    shutdownTimeoutMs: vars.SHUTDOWN_TIMEOUT_MS,
+    tickets: {
+      numberPrefix: vars.TICKET_NUMBER_PREFIX,
+      timeZone: vars.TIME_ZONE,
+      reopenWindowMs: vars.REOPEN_WINDOW_DAYS * 24 * 60 * 60 * 1000,
+    },
+  };
+}
+
+/** The repository root: config/ sits at the top, in source and in dist/. */
+export const PROJECT_ROOT = findProjectRoot(__dirname);
+
+function findProjectRoot(from: string): string {
+  // dist/config/app.config.js and config/app.config.ts both live one or two
+  // levels below the folder holding package.json.
+  const up = path.basename(path.dirname(from)) === 'dist' ? '../..' : '..';
+  return path.resolve(from, up);
+}
+
+// One line per variable: the type check first, since a range check on a
+// non-number only repeats it.
+const FIRST_CHECKS = ['isInt', 'isBoolean', 'isIn', 'matches', 'isString'];
+
+function describe(error: ValidationError): string[] {
+  const constraints = error.constraints ?? {};
+  const key = FIRST_CHECKS.find((k) => k in constraints) ?? Object.keys(constraints)[0];
+  const message = key ? constraints[key] : undefined;
+  const own = message ? [message.startsWith(error.property) ? message : `${error.property}: ${message}`] : [];
+  return [...own, ...(error.children ?? []).flatMap(describe)];
+}
+
+function toNumber(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  return /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+}
+
+function toBoolean(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const lower = value.trim().toLowerCase();
+  if (['true', '1', 'yes'].includes(lower)) return true;
+  if (['false', '0', 'no'].includes(lower)) return false;
+  return value;
+}

@@ -1,0 +1,36 @@
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { DynamicModule, Module } from '@nestjs/common';
+import type { AppConfig } from '../config/app.config';
+import { ReferenceModule } from './core/reference/reference.module';
+import { ConfigModule } from './infra/config/config.module';
+import { buildOrmOptions } from './infra/database/mikro-orm.options';
+import { GraphqlApiModule } from './infra/graphql/graphql.module';
+import { HealthModule } from './infra/health/health.module';
+import { LoggingModule } from './infra/logging/logging.module';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  /** The database actually used: the configured one or the embedded server's. */
+  databaseUrl: string;
+}
+
+/** The application root; built from already validated configuration. */
+@Module({})
+export class AppModule {
+  static forRoot({ config, databaseUrl }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule.forRoot(config),
+        MikroOrmModule.forRoot({
+          ...buildOrmOptions(databaseUrl, config.database.poolMax),
+          registerRequestContext: true,
+        }),
+        GraphqlApiModule.forRoot(config),
+        HealthModule,
+        ReferenceModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,10 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261128000000_foundation } from './Migration20261128000000-foundation';
+
+/**
+ * Every migration, in order. A new migration file must be added here; a unit
+ * test fails when a file in this folder is missing from the list.
+ */
+export const MIGRATIONS: MigrationObject[] = [
+  { name: 'Migration20261128000000-foundation', class: Migration20261128000000_foundation },
+];

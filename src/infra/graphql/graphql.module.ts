@@ -1,0 +1,45 @@
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module } from '@nestjs/common';
+import { GraphQLModule as NestGraphQLModule } from '@nestjs/graphql';
+import * as path from 'node:path';
+import { Logger } from 'nestjs-pino';
+import { AppConfig, PROJECT_ROOT } from '../../../config/app.config';
+import { errorLoggingPlugin } from './error-logging.plugin';
+import { formatGraphqlError } from './graphql-error.formatter';
+
+/**
+ * Code-first Apollo. Outside production the schema is printed to schema.gql
+ * (committed, so consumers can diff it; CI fails when it is stale).
+ */
+@Module({})
+export class GraphqlApiModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    const production = config.env === 'production';
+    return {
+      module: GraphqlApiModule,
+      imports: [
+        NestGraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          inject: [Logger],
+          useFactory: (logger: Logger) => ({
+            path: '/graphql',
+            autoSchemaFile: production ? true : path.join(PROJECT_ROOT, 'schema.gql'),
+            sortSchema: true,
+            playground: false,
+            introspection: config.graphql.sandbox,
+            plugins: [
+              errorLoggingPlugin((obj, msg) => logger.error(obj, msg)),
+              ...(config.graphql.sandbox ? [ApolloServerPluginLandingPageLocalDefault({ footer: false })] : []),
+            ],
+            includeStacktraceInErrorResponses: false,
+            formatError: formatGraphqlError,
+            allowBatchedHttpRequests: false,
+            csrfPrevention: true,
+            context: ({ req }: { req: unknown }) => ({ req }),
+          }),
+        }),
+      ],
+    };
+  }
+}
