@@ -82,7 +82,7 @@ export class EmbeddedPostgres {
     for (let attempt = 1; ; attempt++) {
       const port = options.port === 0 ? await findFreePort() : options.port;
       try {
-        const child = await spawnServer(access, port, options.logger);
+        const child = await spawnServer(access, port, password, options.logger);
         const exitGuard = (): void => {
           // Last resort when the process exits without stop(): a postgres left
           // behind would hold the data directory and the port.
@@ -90,7 +90,12 @@ export class EmbeddedPostgres {
         };
         process.once('exit', exitGuard);
         const server = new EmbeddedPostgres(child, port, password, dataDir, options, exitGuard);
-        await server.ensureDatabase(options.database);
+        try {
+          await server.ensureDatabase(options.database);
+        } catch (error) {
+          await server.stop();
+          throw error;
+        }
         return server;
       } catch (error) {
         const portTaken = error instanceof PortTakenError;
@@ -210,7 +215,12 @@ async function stopLeftoverServer(dataDir: string, logger: LauncherLogger): Prom
   }
 }
 
-async function spawnServer(access: PostgresAccess, port: number, logger: LauncherLogger): Promise<ChildProcess> {
+async function spawnServer(
+  access: PostgresAccess,
+  port: number,
+  password: string,
+  logger: LauncherLogger,
+): Promise<ChildProcess> {
   const child = spawn(
     access.bin.postgres,
     [
@@ -253,17 +263,17 @@ async function spawnServer(access: PostgresAccess, port: number, logger: Launche
   exited.catch(() => undefined);
   const stopWaiting = { done: false };
   try {
-    await Promise.race([waitUntilAccepting(port, stopWaiting), exited]);
+    await Promise.race([waitUntilAccepting(port, password, stopWaiting), exited]);
   } finally {
     stopWaiting.done = true; // the server died: stop polling its port
   }
   return child;
 }
 
-async function waitUntilAccepting(port: number, cancel: { done: boolean }): Promise<void> {
+async function waitUntilAccepting(port: number, password: string, cancel: { done: boolean }): Promise<void> {
   const deadline = Date.now() + START_TIMEOUT_MS;
   while (!cancel.done) {
-    if (await canConnect(port)) return;
+    if (await answersQueries(port, password)) return;
     if (Date.now() > deadline) {
       throw new EmbeddedPostgresError(`Embedded PostgreSQL did not accept connections on port ${port} within ${START_TIMEOUT_MS / 1000} s`);
     }
@@ -271,25 +281,22 @@ async function waitUntilAccepting(port: number, cancel: { done: boolean }): Prom
   }
 }
 
-/** True once the server answers the protocol (an auth error still proves it is up). */
-function canConnect(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port });
-    socket.setTimeout(1000);
-    // An SSLRequest packet: a running server answers with one byte ('N' or 'S').
-    socket.once('connect', () => socket.write(Buffer.from([0, 0, 0, 8, 4, 210, 22, 47])));
-    socket.once('data', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    const no = (): void => {
-      socket.destroy();
-      resolve(false);
-    };
-    socket.once('error', no);
-    socket.once('timeout', no);
-    socket.once('close', no);
-  });
+/**
+ * Ready means a query succeeds: a server still replaying its WAL after a crash
+ * accepts the connection but answers "the database system is starting up".
+ */
+async function answersQueries(port: number, password: string): Promise<boolean> {
+  const client = new Client({ host: '127.0.0.1', port, user: SUPERUSER, password, database: 'postgres', connectionTimeoutMillis: 1000 });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }
 
 function findFreePort(): Promise<number> {
