@@ -1,7 +1,11 @@
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { DynamicModule, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
 import type { AppConfig } from '../config/app.config';
 import { ReferenceModule } from './core/reference/reference.module';
+import type { Clock } from './core/shared/clock';
+import { ClockModule } from './core/shared/clock.module';
+import { TicketModule } from './core/ticket/ticket.module';
 import { ConfigModule } from './infra/config/config.module';
 import { buildOrmOptions } from './infra/database/mikro-orm.options';
 import { GraphqlApiModule } from './infra/graphql/graphql.module';
@@ -12,16 +16,20 @@ export interface AppModuleOptions {
   config: AppConfig;
   /** The database actually used: the configured one or the embedded server's. */
   databaseUrl: string;
+  /** Tests hand in a clock they control; production uses the system clock. */
+  clock?: Clock;
 }
 
 /** The application root; built from already validated configuration. */
 @Module({})
 export class AppModule {
-  static forRoot({ config, databaseUrl }: AppModuleOptions): DynamicModule {
+  static forRoot({ config, databaseUrl, clock }: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        ClockModule.forRoot(clock),
+        CqrsModule.forRoot(),
         LoggingModule.forRoot(config),
         MikroOrmModule.forRoot({
           ...buildOrmOptions(databaseUrl, config.database.poolMax),
@@ -30,6 +38,7 @@ export class AppModule {
         GraphqlApiModule.forRoot(config),
         HealthModule,
         ReferenceModule,
+        TicketModule.forRoot(config.tickets),
       ],
     };
   }

@@ -4,13 +4,18 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '../../config/app.config';
 import { AppModule } from '../app.module';
+import type { Clock } from '../core/shared/clock';
 
 /**
  * Builds the Nest application exactly as production runs it; e2e tests use
  * this same function, so they exercise the real pipes, limits and filters.
  */
-export async function createApp(config: AppConfig, databaseUrl: string): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, databaseUrl }), {
+export async function createApp(
+  config: AppConfig,
+  databaseUrl: string,
+  overrides: { clock?: Clock } = {},
+): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, databaseUrl, ...overrides }), {
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));

@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { AppConfig, loadAppConfig } from '../../config/app.config';
 import { createApp } from '../../src/bootstrap/app.factory';
+import { ManualClock } from './manual-clock';
 import { createTestDatabase, TestDatabase } from './test-database';
 
 export interface GraphqlResponse<T = Record<string, unknown>> {
@@ -13,26 +14,46 @@ export interface TestApp {
   readonly app: INestApplication;
   readonly config: AppConfig;
   readonly db: TestDatabase;
-  /** POST /graphql, as a client would. */
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphqlResponse<T>>;
+  /** The app's only source of time. */
+  readonly clock: ManualClock;
+  /** POST /graphql, as a client would; commands carry the actor headers. */
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    actor?: TestActor | null,
+  ): Promise<GraphqlResponse<T>>;
   http(): ReturnType<typeof request>;
   close(): Promise<void>;
 }
 
-/** The real application (same factory as main.ts) on a database of its own. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export interface TestActor {
+  userId: string;
+  role: string;
+  opdCode?: string;
+}
+
+export const CALL_TAKER: TestActor = { userId: 'ct-ayu', role: 'CALL_TAKER' };
+
+/** The real application (same factory as main.ts) on a database of its own, with a manual clock. */
+export async function startTestApp(env: Record<string, string> = {}, clock = new ManualClock()): Promise<TestApp> {
   const db = await createTestDatabase();
   const config = loadAppConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', LOG_FORMAT: 'json', ...env });
-  const app = await createApp(config, db.url);
+  const app = await createApp(config, db.url, { clock });
   await app.init();
   const http = (): ReturnType<typeof request> => request(app.getHttpServer());
   return {
     app,
     config,
     db,
+    clock,
     http,
-    gql: async (query, variables) => {
-      const res = await http().post('/graphql').set('content-type', 'application/json').send({ query, variables });
+    gql: async (query, variables, actor = CALL_TAKER) => {
+      let req = http().post('/graphql').set('content-type', 'application/json');
+      if (actor) {
+        req = req.set('x-sigap-user', actor.userId).set('x-sigap-role', actor.role);
+        if (actor.opdCode) req = req.set('x-sigap-opd', actor.opdCode);
+      }
+      const res = await req.send({ query, variables });
       return { status: res.status, body: res.body };
     },
     close: async () => {

@@ -1,4 +1,9 @@
 import { District } from '../../core/reference/district.entity';
+import { OutboxMessage } from '../../core/shared/outbox/outbox-message.entity';
+import { Reporter } from '../../core/ticket/domain/reporter.embeddable';
+import { TicketEvent } from '../../core/ticket/domain/ticket-event.entity';
+import { TicketLocation } from '../../core/ticket/domain/ticket-location.embeddable';
+import { Ticket } from '../../core/ticket/domain/ticket.entity';
 
 /** Every entity the ORM maps; explicit so discovery is instant and complete. */
-export const ENTITIES = [District] as const;
+export const ENTITIES = [District, Ticket, Reporter, TicketLocation, TicketEvent, OutboxMessage] as const;

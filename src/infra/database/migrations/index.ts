@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261128000000_foundation } from './Migration20261128000000-foundation';
+import { Migration20261128194229_tickets } from './Migration20261128194229-tickets';
 
 /**
  * Every migration, in order. A new migration file must be added here; a unit
@@ -7,4 +8,5 @@ import { Migration20261128000000_foundation } from './Migration20261128000000-fo
  */
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261128000000-foundation', class: Migration20261128000000_foundation },
+  { name: 'Migration20261128194229-tickets', class: Migration20261128194229_tickets },
 ];

@@ -1,0 +1,73 @@
+import { Field, Float, ID, InputType } from '@nestjs/graphql';
+import { IsBoolean, IsEnum, IsLatitude, IsLongitude, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { NoteVisibility, TicketKind, TicketPriority } from '../domain/ticket.enums';
+import { CODE, TicketRefInput } from './ticket.inputs';
+
+const TEXT = 4000;
+
+@InputType()
+export class TriageTicketInput extends TicketRefInput {
+  @Field(() => TicketKind) @IsEnum(TicketKind) kind!: TicketKind;
+  @Field() @Matches(CODE, { message: 'categoryCode must be an upper-case code' }) categoryCode!: string;
+  @Field() @Matches(CODE, { message: 'opdCode must be an upper-case code' }) opdCode!: string;
+  @Field(() => TicketPriority, { nullable: true }) @IsOptional() @IsEnum(TicketPriority) priority?: TicketPriority | null;
+  @Field(() => Boolean, { nullable: true, description: 'Default: true for emergencies' }) @IsOptional() @IsBoolean() fieldResponse?: boolean | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(32) district?: string | null;
+}
+
+@InputType()
+export class DispatchTicketInput extends TicketRefInput {
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(120) assignedUnit?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(TEXT) note?: string | null;
+}
+
+@InputType()
+export class OptionalNoteInput extends TicketRefInput {
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(TEXT) note?: string | null;
+}
+
+@InputType()
+export class DepartTicketInput extends TicketRefInput {
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(120) unit?: string | null;
+}
+
+@InputType()
+export class ArriveOnSiteInput extends TicketRefInput {
+  @Field(() => Float, { nullable: true }) @IsOptional() @IsLatitude() latitude?: number | null;
+  @Field(() => Float, { nullable: true }) @IsOptional() @IsLongitude() longitude?: number | null;
+  @Field(() => String, { nullable: true, description: 'A photo of the scene, as proof of presence' })
+  @IsOptional() @IsUrl({ protocols: ['https', 'http'], require_protocol: true }) photoUrl?: string | null;
+}
+
+@InputType()
+export class RequiredNoteInput extends TicketRefInput {
+  @Field() @IsString() @Length(1, TEXT) note!: string;
+}
+
+@InputType()
+export class ReasonInput extends TicketRefInput {
+  @Field() @IsString() @Length(1, TEXT) reason!: string;
+}
+
+@InputType()
+export class AnswerTicketInput extends TicketRefInput {
+  @Field() @IsString() @Length(1, TEXT) answer!: string;
+}
+
+@InputType()
+export class MarkDuplicateInput extends TicketRefInput {
+  @Field(() => ID, { description: 'The surviving ticket' }) @IsUUID('all') duplicateOfId!: string;
+}
+
+@InputType()
+export class AddNoteInput extends TicketRefInput {
+  @Field() @IsString() @Length(1, TEXT) text!: string;
+  @Field(() => NoteVisibility, { defaultValue: NoteVisibility.INTERNAL }) @IsEnum(NoteVisibility) visibility!: NoteVisibility;
+}
+
+@InputType()
+export class ReassignTicketInput extends TicketRefInput {
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(120) assignedUnit?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(120) assignedOfficer?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(TEXT) note?: string | null;
+}

@@ -1,0 +1,191 @@
+import { Inject } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { ApiError } from '../../../infra/graphql/api-error';
+import { Clock, CLOCK } from '../../shared/clock';
+import { TICKET_SETTINGS, TicketSettings } from '../application/ticket-settings';
+import { AcknowledgeTicketCommand } from '../commands/acknowledge-ticket/acknowledge-ticket.command';
+import { AddNoteCommand } from '../commands/add-note/add-note.command';
+import { AnswerTicketCommand } from '../commands/answer-ticket/answer-ticket.command';
+import { ArriveOnSiteCommand } from '../commands/arrive-on-site/arrive-on-site.command';
+import { CloseTicketCommand } from '../commands/close-ticket/close-ticket.command';
+import { CreateTicketCommand, CreateTicketResult as Created } from '../commands/create-ticket/create-ticket.command';
+import { DepartTicketCommand } from '../commands/depart-ticket/depart-ticket.command';
+import { DispatchTicketCommand } from '../commands/dispatch-ticket/dispatch-ticket.command';
+import { HoldTicketCommand } from '../commands/hold-ticket/hold-ticket.command';
+import { MarkDuplicateCommand } from '../commands/mark-duplicate/mark-duplicate.command';
+import { ReassignTicketCommand } from '../commands/reassign-ticket/reassign-ticket.command';
+import { RejectTicketCommand } from '../commands/reject-ticket/reject-ticket.command';
+import { ReopenTicketCommand } from '../commands/reopen-ticket/reopen-ticket.command';
+import { ResolveTicketCommand } from '../commands/resolve-ticket/resolve-ticket.command';
+import { ResumeTicketCommand } from '../commands/resume-ticket/resume-ticket.command';
+import { ReturnTicketCommand } from '../commands/return-ticket/return-ticket.command';
+import { TicketCommandBase } from '../commands/ticket-command.base';
+import { TriageTicketCommand } from '../commands/triage-ticket/triage-ticket.command';
+import type { Actor } from '../domain/actor';
+import type { Ticket } from '../domain/ticket.entity';
+import { GetTicketQuery } from '../queries/get-ticket/get-ticket.query';
+import { CurrentActor } from './current-actor.decorator';
+import {
+  AddNoteInput,
+  AnswerTicketInput,
+  ArriveOnSiteInput,
+  DepartTicketInput,
+  DispatchTicketInput,
+  MarkDuplicateInput,
+  OptionalNoteInput,
+  ReasonInput,
+  ReassignTicketInput,
+  RequiredNoteInput,
+  TriageTicketInput,
+} from './ticket-command.inputs';
+import { CreateTicketInput, RecordInformationRequestInput } from './ticket.inputs';
+import { CreateTicketResult, TicketChanged, TicketCommandResult, TicketCreated, toFailure } from './ticket-results';
+import { toTicketModel } from './ticket.mapper';
+
+type CommandResult = typeof TicketCommandResult;
+const IDEMPOTENCY_KEY = { type: () => String, nullable: true, description: 'Retry with the same key: you get the same ticket' } as const;
+
+/** One mutation per lifecycle command; expected failures come back as typed results. */
+@Resolver()
+export class TicketCommandResolver {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly queryBus: QueryBus,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(TICKET_SETTINGS) private readonly settings: TicketSettings,
+  ) {}
+
+  @Mutation(() => CreateTicketResult, { description: 'Records a report as a NEW ticket.' })
+  createTicket(
+    @Args('input') input: CreateTicketInput,
+    @Args('idempotencyKey', IDEMPOTENCY_KEY) idempotencyKey: string | null,
+    @CurrentActor() actor: Actor,
+  ): Promise<typeof CreateTicketResult> {
+    return this.create(new CreateTicketCommand(input, actor, checkKey(idempotencyKey)));
+  }
+
+  @Mutation(() => CreateTicketResult, { description: 'Records an information request and its answer in one step (state ANSWERED).' })
+  recordInformationRequest(
+    @Args('input') input: RecordInformationRequestInput,
+    @Args('idempotencyKey', IDEMPOTENCY_KEY) idempotencyKey: string | null,
+    @CurrentActor() actor: Actor,
+  ): Promise<typeof CreateTicketResult> {
+    const { answer, ...report } = input;
+    return this.create(new CreateTicketCommand(report, actor, checkKey(idempotencyKey), answer));
+  }
+
+  @Mutation(() => TicketCommandResult, { description: 'Classifies: kind, category and responsible OPD (NEW, TRIAGED or RETURNED).' })
+  triageTicket(@Args('input') i: TriageTicketInput, @CurrentActor() a: Actor): Promise<CommandResult> {
+    return this.run(
+      new TriageTicketCommand(i.ticketId, i.expectedVersion, a, i.kind, i.categoryCode, i.opdCode, i.priority ?? null, i.fieldResponse ?? null, i.district ?? null),
+    );
+  }
+
+  @Mutation(() => TicketCommandResult, { description: 'Hands a triaged ticket to its OPD.' })
+  dispatchTicket(@Args('input') i: DispatchTicketInput, @CurrentActor() a: Actor): Promise<CommandResult> {
+    return this.run(new DispatchTicketCommand(i.ticketId, i.expectedVersion, a, i.assignedUnit ?? null, i.note ?? null));
+  }
+
+  @Mutation(() => TicketCommandResult, { description: 'The OPD accepts the ticket.' })
+  acknowledgeTicket(@Args('input') i: OptionalNoteInput, @CurrentActor() a: Actor): Promise<CommandResult> {
+    return this.run(new AcknowledgeTicketCommand(i.ticketId, i.expectedVersion, a, i.note ?? null));
+  }
+
+  @Mutation(() => TicketCommandResult, { description: 'A unit leaves for the location.' })
+  departTicket(@Args('input') i: DepartTicketInput, @CurrentActor() a: Actor): Promise<CommandResult> {
+    return this.run(new DepartTicketCommand(i.ticketId, i.expectedVersion, a, i.unit ?? null));
+  }
+
+  @Mutation(() => TicketCommandResult, { description: 'The OPD is on site (optional position and photo as proof).' })
+  arriveOnSite(@Args('input') i: ArriveOnSiteInput, @CurrentActor() a: Actor): Promise<CommandResult> {
+    const proof = { latitude: i.latitude ?? null, longitude: i.longitude ?? null, photoUrl: i.photoUrl ?? null };
+    return this.run(new ArriveOnSiteCommand(i.ticketId, i.expectedVersion, a, proof));
+  }
+
+  @Mutation(() => TicketCommandResult, { description: 'The matter is handled; say how.' })
+  resolveTicket(@Args('input') i: RequiredNoteInput, @CurrentActor() a: Actor): Promise<CommandResult> {
+    return this.run(new ResolveTicketCommand(i.ticketId, i.expectedVersion, a, i.note));
+  }
+
+  @Mutation(() => TicketCommandResult)
+  closeTicket(@Args('input') i: OptionalNoteInput, @CurrentActor() a: Actor): Promise<CommandResult> {
+    return this.run(new CloseTicketCommand(i.ticketId, i.expectedVersion, a, i.note ?? null));
+  }
+
+  @Mutation(() => TicketCommandResult, { description: 'Within the reopen window after resolution: the OPD must act again.' })
+  reopenTicket(@Args('input') i: ReasonInput, @CurrentActor() a: Actor): Promise<CommandResult> {
+    return this.run(new ReopenTicketCommand(i.ticketId, i.expectedVersion, a, i.reason));
+  }
+
+  @Mutation(() => TicketCommandResult, { description: 'Spam, prank or invalid: the reason is kept.' })
+  rejectTicket(@Args('input') i: ReasonInput, @CurrentActor() a: Actor): Promise<CommandResult> {
+    return this.run(new RejectTicketCommand(i.ticketId, i.expectedVersion, a, i.reason));
+  }
+
+  @Mutation(() => TicketCommandResult, { description: 'Merges into the surviving ticket, which keeps the earliest reportedAt.' })
+  markDuplicate(@Args('input') i: MarkDuplicateInput, @CurrentActor() a: Actor): Promise<CommandResult> {
+    return this.run(new MarkDuplicateCommand(i.ticketId, i.expectedVersion, a, i.duplicateOfId));
+  }
+
+  @Mutation(() => TicketCommandResult, { description: 'The OPD returns the ticket to triage: not its matter.' })
+  returnTicket(@Args('input') i: ReasonInput, @CurrentActor() a: Actor): Promise<CommandResult> {
+    return this.run(new ReturnTicketCommand(i.ticketId, i.expectedVersion, a, i.reason));
+  }
+
+  @Mutation(() => TicketCommandResult, { description: 'Waits for the reporter; SLA clocks pause.' })
+  holdTicket(@Args('input') i: ReasonInput, @CurrentActor() a: Actor): Promise<CommandResult> {
+    return this.run(new HoldTicketCommand(i.ticketId, i.expectedVersion, a, i.reason));
+  }
+
+  @Mutation(() => TicketCommandResult, { description: 'Back to the state it was held from.' })
+  resumeTicket(@Args('input') i: OptionalNoteInput, @CurrentActor() a: Actor): Promise<CommandResult> {
+    return this.run(new ResumeTicketCommand(i.ticketId, i.expectedVersion, a, i.note ?? null));
+  }
+
+  @Mutation(() => TicketCommandResult, { description: 'Answers an information request.' })
+  answerTicket(@Args('input') i: AnswerTicketInput, @CurrentActor() a: Actor): Promise<CommandResult> {
+    return this.run(new AnswerTicketCommand(i.ticketId, i.expectedVersion, a, i.answer));
+  }
+
+  @Mutation(() => TicketCommandResult, { description: 'A note in the history (internal or public); allowed in every state.' })
+  addNote(@Args('input') i: AddNoteInput, @CurrentActor() a: Actor): Promise<CommandResult> {
+    return this.run(new AddNoteCommand(i.ticketId, i.expectedVersion, a, i.text, i.visibility));
+  }
+
+  @Mutation(() => TicketCommandResult, { description: 'Another unit or officer of the OPD takes over.' })
+  reassignTicket(@Args('input') i: ReassignTicketInput, @CurrentActor() a: Actor): Promise<CommandResult> {
+    return this.run(new ReassignTicketCommand(i.ticketId, i.expectedVersion, a, i.assignedUnit ?? null, i.assignedOfficer ?? null, i.note ?? null));
+  }
+
+  private async run(command: TicketCommandBase): Promise<CommandResult> {
+    try {
+      const ticket = await this.commandBus.execute<TicketCommandBase, Ticket>(command);
+      return Object.assign(new TicketChanged(), { ticket: this.model(ticket) });
+    } catch (error) {
+      return toFailure(error) as CommandResult;
+    }
+  }
+
+  private async create(command: CreateTicketCommand): Promise<typeof CreateTicketResult> {
+    try {
+      const { ticketId, created } = await this.commandBus.execute<CreateTicketCommand, Created>(command);
+      const ticket = await this.queryBus.execute<GetTicketQuery, Ticket>(new GetTicketQuery({ id: ticketId }));
+      return Object.assign(new TicketCreated(), { ticket: this.model(ticket), created });
+    } catch (error) {
+      return toFailure(error) as typeof CreateTicketResult;
+    }
+  }
+
+  private model(ticket: Ticket) {
+    return toTicketModel(ticket, this.clock.now(), this.settings.reopenWindowMs);
+  }
+}
+
+function checkKey(key: string | null): string | null {
+  if (key === null || key === undefined) return null;
+  if (!/^[A-Za-z0-9._:-]{8,128}$/.test(key)) {
+    throw new ApiError('BAD_USER_INPUT', 'idempotencyKey must be 8-128 letters, digits or ._:- (a UUID fits)');
+  }
+  return key;
+}

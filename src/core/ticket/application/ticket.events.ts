@@ -1,0 +1,28 @@
+import type { TicketCommand, TicketState } from '../lifecycle';
+import type { Actor } from '../domain/actor';
+
+/**
+ * Published on the CQRS EventBus after the transaction commits (never before:
+ * a listener must not see a change that may still roll back). Durable
+ * consumers read the outbox instead; these are for in-process reactions.
+ */
+export class TicketCreatedEvent {
+  constructor(
+    readonly ticketId: string,
+    readonly number: string,
+    readonly actor: Actor,
+    readonly occurredAt: Date,
+  ) {}
+}
+
+export class TicketChangedEvent {
+  constructor(
+    readonly ticketId: string,
+    readonly command: TicketCommand,
+    readonly from: TicketState,
+    readonly to: TicketState,
+    readonly version: number,
+    readonly actor: Actor,
+    readonly occurredAt: Date,
+  ) {}
+}

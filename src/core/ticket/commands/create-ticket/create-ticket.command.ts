@@ -1,0 +1,23 @@
+import type { Actor } from '../../domain/actor';
+import type { NewReport } from '../../domain/new-report';
+
+/**
+ * Records a new contact as a ticket in state NEW. With `answer`, an
+ * information request is recorded and answered in the same transaction (the
+ * call centre's most common case).
+ */
+export class CreateTicketCommand {
+  constructor(
+    readonly report: NewReport,
+    readonly actor: Actor,
+    /** The client's retry key: sending it again returns the same ticket. */
+    readonly idempotencyKey: string | null = null,
+    readonly answer: string | null = null,
+  ) {}
+}
+
+export interface CreateTicketResult {
+  readonly ticketId: string;
+  /** False when the idempotency key matched an earlier, identical request. */
+  readonly created: boolean;
+}

@@ -1,0 +1,110 @@
+import { createHash } from 'node:crypto';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, EventBus, ICommandHandler } from '@nestjs/cqrs';
+import { Clock, CLOCK } from '../../../shared/clock';
+import { DistrictCheck } from '../../application/district.check';
+import { applyChange, recordEvent } from '../../application/ticket-changer';
+import { TicketChangedEvent, TicketCreatedEvent } from '../../application/ticket.events';
+import { TICKET_SETTINGS, TicketSettings } from '../../application/ticket-settings';
+import { acceptReport } from '../../domain/report-rules';
+import { formatTicketNumber } from '../../domain/ticket-number';
+import { Ticket } from '../../domain/ticket.entity';
+import { TicketException } from '../../domain/ticket.exception';
+import { TicketCommand, TicketState } from '../../lifecycle';
+import { answerEffect } from '../answer-ticket/answer-ticket.handler';
+import { CreateTicketCommand, CreateTicketResult } from './create-ticket.command';
+
+@CommandHandler(CreateTicketCommand)
+export class CreateTicketHandler implements ICommandHandler<CreateTicketCommand, CreateTicketResult> {
+  constructor(
+    private readonly em: EntityManager,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(TICKET_SETTINGS) private readonly settings: TicketSettings,
+    private readonly districts: DistrictCheck,
+    private readonly eventBus: EventBus,
+  ) {}
+
+  async execute(cmd: CreateTicketCommand): Promise<CreateTicketResult> {
+    const now = this.clock.now();
+    const report = acceptReport(cmd.report, now);
+    if (report.location.district) await this.districts.assertKnown(report.location.district);
+    const digest = requestDigest(cmd);
+    const key = cmd.idempotencyKey;
+    if (key) {
+      const earlier = await this.replay(key, digest);
+      if (earlier) return earlier;
+    }
+
+    let ticket: Ticket;
+    let answered = false;
+    try {
+      ticket = await this.em.fork().transactional(async (tx) => {
+        const [{ seq }] = await tx.execute<Array<{ seq: string }>>(`SELECT nextval('ticket_number_seq') AS seq`);
+        const created = tx.create(Ticket, {
+          ...report,
+          number: formatTicketNumber(this.settings.numberPrefix, report.reportedAt, Number(seq), this.settings.timeZone),
+          state: TicketState.NEW,
+          createdAt: now,
+          updatedAt: now,
+          createdBy: cmd.actor.userId,
+          idempotencyKey: key,
+          idempotencyHash: key ? digest : null,
+          version: 1,
+        });
+        recordEvent(tx, created, 'CREATED', null, TicketState.NEW, cmd.actor, now, { kind: report.kind, channel: report.channel }, 1);
+        if (cmd.answer !== null) {
+          // Inserted first, so the answer is an ordinary versioned change (version 2, event seq 2).
+          await tx.flush();
+          await applyChange(tx, created, cmd.actor, now, this.settings.reopenWindowMs, {
+            command: TicketCommand.ANSWER,
+            payload: { answer: cmd.answer },
+            apply: answerEffect(cmd.answer),
+          });
+          answered = true;
+        }
+        return created;
+      });
+    } catch (error) {
+      // Two retries raced past the look-up: the loser returns the winner's ticket.
+      if (key && error instanceof UniqueConstraintViolationException && /ticket_idempotency_key_unique/.test(error.message)) {
+        const earlier = await this.replay(key, digest);
+        if (earlier) return earlier;
+      }
+      throw error;
+    }
+
+    this.eventBus.publish(new TicketCreatedEvent(ticket.id, ticket.number, cmd.actor, now));
+    if (answered) {
+      this.eventBus.publish(
+        new TicketChangedEvent(ticket.id, TicketCommand.ANSWER, TicketState.NEW, ticket.state, ticket.version, cmd.actor, now),
+      );
+    }
+    return { ticketId: ticket.id, created: true };
+  }
+
+  private async replay(key: string, digest: string): Promise<CreateTicketResult | null> {
+    const earlier = await this.em.fork().findOne(Ticket, { idempotencyKey: key }, { fields: ['id', 'idempotencyHash'] });
+    if (!earlier) return null;
+    if (earlier.idempotencyHash !== digest) throw TicketException.idempotencyKeyReused(key);
+    return { ticketId: earlier.id, created: false };
+  }
+}
+
+/** Identifies the request as sent (before defaults such as "reported now"), to tell a retry from a reuse. */
+function requestDigest(cmd: CreateTicketCommand): string {
+  return createHash('sha256').update(stableJson({ report: cmd.report, answer: cmd.answer })).digest('hex');
+}
+
+function stableJson(value: unknown): string {
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined && v !== null)
+      .sort(([a], [b]) => a.localeCompare(b));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}

@@ -1,0 +1,22 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { TicketCommandRunner } from '../../application/ticket-command.runner';
+import type { Ticket } from '../../domain/ticket.entity';
+import { TicketCommand } from '../../lifecycle';
+import { compact } from '../ticket-command.base';
+import { ResolveTicketCommand } from './resolve-ticket.command';
+
+@CommandHandler(ResolveTicketCommand)
+export class ResolveTicketHandler implements ICommandHandler<ResolveTicketCommand, Ticket> {
+  constructor(private readonly runner: TicketCommandRunner) {}
+
+  execute(cmd: ResolveTicketCommand): Promise<Ticket> {
+    return this.runner.run(cmd, {
+      command: TicketCommand.RESOLVE,
+      payload: compact({ note: cmd.note }),
+      apply: (ticket, now) => {
+        ticket.resolvedAt = now;
+        ticket.outcomeNote = cmd.note;
+      },
+    });
+  }
+}

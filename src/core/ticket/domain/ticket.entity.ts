@@ -1,0 +1,164 @@
+import { randomUUID } from 'node:crypto';
+import { Embedded, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, OptionalProps } from '@mikro-orm/core';
+import { TicketState } from '../lifecycle';
+import { Reporter } from './reporter.embeddable';
+import { TicketLocation } from './ticket-location.embeddable';
+import { SocialPlatform, TicketChannel, TicketKind, TicketPriority } from './ticket.enums';
+
+/** A file kept elsewhere (object storage, the social platform) that belongs to a report. */
+export interface AttachmentRef {
+  url: string;
+  mediaType: string;
+  sizeBytes: number | null;
+}
+
+/**
+ * One contact from a citizen, from intake to closure. Its state only changes
+ * through the lifecycle table, in a command that also appends a TicketEvent.
+ */
+@Entity({ tableName: 'ticket' })
+@Index({ name: 'ticket_state_reported_idx', properties: ['state', 'reportedAt'] })
+@Index({ name: 'ticket_opd_state_idx', properties: ['opdCode', 'state'] })
+@Index({ name: 'ticket_reported_idx', properties: ['reportedAt', 'id'] })
+@Index({ name: 'ticket_updated_idx', properties: ['updatedAt', 'id'] })
+@Index({ name: 'ticket_category_idx', properties: ['categoryCode'] })
+@Index({ name: 'ticket_district_idx', properties: ['location.district'] })
+@Index({ name: 'ticket_kind_priority_idx', properties: ['kind', 'priority'] })
+@Index({ name: 'ticket_channel_idx', properties: ['channel'] })
+@Index({ name: 'ticket_duplicate_of_idx', properties: ['duplicateOf'] })
+@Index({ name: 'ticket_search_idx', expression: 'create index "ticket_search_idx" on "ticket" using gin ("search")' })
+export class Ticket {
+  [OptionalProps]?: 'id' | 'state' | 'heldFrom' | 'channelPlatform' | 'channelAccount' | 'channelReference' | 'reporter' | 'location' | 'categoryCode' | 'opdCode' | 'translation' | 'translationLanguage' | 'attachments' | 'tags' | 'assignedUnit' | 'assignedOfficer' | 'duplicateOf' | 'outcomeNote' | 'reopenCount' | 'triagedAt' | 'dispatchedAt' | 'acknowledgedAt' | 'departedAt' | 'onSiteAt' | 'resolvedAt' | 'closedAt' | 'answeredAt' | 'rejectedAt' | 'idempotencyKey' | 'idempotencyHash' | 'version' | 'search';
+
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  /** Human-readable, unique, sortable: BGL-2026-000123. */
+  @Property({ type: 'text', unique: 'ticket_number_unique' })
+  number!: string;
+
+  @Enum({ items: () => TicketKind, type: 'text' })
+  kind!: TicketKind;
+
+  @Enum({ items: () => TicketPriority, type: 'text' })
+  priority!: TicketPriority;
+
+  @Enum({ items: () => TicketState, type: 'text' })
+  state: TicketState = TicketState.NEW;
+
+  /** The state ON_HOLD was entered from, so RESUME can go back to it. */
+  @Enum({ items: () => TicketState, type: 'text', nullable: true })
+  heldFrom: TicketState | null = null;
+
+  /** Whether the OPD must attend the location (emergencies always do). */
+  @Property({ type: 'boolean' })
+  fieldResponse!: boolean;
+
+  @Enum({ items: () => TicketChannel, type: 'text' })
+  channel!: TicketChannel;
+
+  @Enum({ items: () => SocialPlatform, type: 'text', nullable: true })
+  channelPlatform: SocialPlatform | null = null;
+
+  /** The official account or line the report came in on (e.g. @pemkabbangli, 112). */
+  @Property({ type: 'text', nullable: true })
+  channelAccount: string | null = null;
+
+  /** A reference on that channel: a message URL, a call id. */
+  @Property({ type: 'text', nullable: true })
+  channelReference: string | null = null;
+
+  @Embedded(() => Reporter, { prefix: 'reporter_' })
+  reporter: Reporter = new Reporter();
+
+  @Embedded(() => TicketLocation, { prefix: 'location_' })
+  location: TicketLocation = new TicketLocation();
+
+  @Property({ type: 'text', nullable: true })
+  categoryCode: string | null = null;
+
+  /** The responsible OPD. */
+  @Property({ type: 'text', nullable: true })
+  opdCode: string | null = null;
+
+  /** In the reporter's own words and language. */
+  @Property({ type: 'text' })
+  description!: string;
+
+  @Property({ type: 'text' })
+  descriptionLanguage!: string;
+
+  @Property({ type: 'text', nullable: true })
+  translation: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  translationLanguage: string | null = null;
+
+  @Property({ type: 'json', default: '[]' })
+  attachments: AttachmentRef[] = [];
+
+  @Property({ type: 'text[]', default: '{}' })
+  tags: string[] = [];
+
+  @Property({ type: 'text', nullable: true })
+  assignedUnit: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  assignedOfficer: string | null = null;
+
+  /** Set when this ticket was merged into another (the survivor). */
+  @ManyToOne(() => Ticket, { nullable: true, deleteRule: 'restrict' })
+  duplicateOf: Ticket | null = null;
+
+  /** The answer, resolution note or rejection reason: the last word so far. */
+  @Property({ type: 'text', nullable: true })
+  outcomeNote: string | null = null;
+
+  @Property({ type: 'integer', default: 0 })
+  reopenCount: number = 0;
+
+  /** When the citizen reported: the start of every SLA clock. */
+  @Property({ type: 'timestamptz' })
+  reportedAt!: Date;
+
+  @Property({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Property({ type: 'timestamptz' })
+  updatedAt!: Date;
+
+  @Property({ type: 'text' })
+  createdBy!: string;
+
+  @Property({ type: 'timestamptz', nullable: true }) triagedAt: Date | null = null;
+  @Property({ type: 'timestamptz', nullable: true }) dispatchedAt: Date | null = null;
+  @Property({ type: 'timestamptz', nullable: true }) acknowledgedAt: Date | null = null;
+  @Property({ type: 'timestamptz', nullable: true }) departedAt: Date | null = null;
+  @Property({ type: 'timestamptz', nullable: true }) onSiteAt: Date | null = null;
+  @Property({ type: 'timestamptz', nullable: true }) resolvedAt: Date | null = null;
+  @Property({ type: 'timestamptz', nullable: true }) closedAt: Date | null = null;
+  @Property({ type: 'timestamptz', nullable: true }) answeredAt: Date | null = null;
+  @Property({ type: 'timestamptz', nullable: true }) rejectedAt: Date | null = null;
+
+  /** A client's key for retrying a create safely; unique when present. */
+  @Property({ type: 'text', nullable: true, unique: 'ticket_idempotency_key_unique' })
+  idempotencyKey: string | null = null;
+
+  /** Digest of the create request, to tell a retry from a reuse of the key. */
+  @Property({ type: 'text', nullable: true })
+  idempotencyHash: string | null = null;
+
+  @Property({ type: 'integer', version: true })
+  version: number = 1;
+
+  /** Free-text search over number, text and place; maintained by PostgreSQL. */
+  @Property({
+    type: 'tsvector',
+    columnType: 'tsvector',
+    lazy: true,
+    hidden: true,
+    generated:
+      "to_tsvector('simple', number || ' ' || description || ' ' || coalesce(translation, '') || ' ' || coalesce(location_address, '') || ' ' || coalesce(location_village, '') || ' ' || coalesce(location_landmark, '')) stored",
+  })
+  search?: string;
+}

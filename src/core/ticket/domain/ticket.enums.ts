@@ -1,0 +1,60 @@
+/** What the citizen wants. Decides which lifecycle paths and SLA clocks apply. */
+export enum TicketKind {
+  INFORMATION = 'INFORMATION',
+  COMPLAINT = 'COMPLAINT',
+  EMERGENCY = 'EMERGENCY',
+}
+
+export enum TicketPriority {
+  LOW = 'LOW',
+  NORMAL = 'NORMAL',
+  HIGH = 'HIGH',
+  URGENT = 'URGENT',
+}
+
+/** Ordering for sorts: a higher rank is more pressing. */
+export const PRIORITY_RANK: Record<TicketPriority, number> = {
+  [TicketPriority.LOW]: 1,
+  [TicketPriority.NORMAL]: 2,
+  [TicketPriority.HIGH]: 3,
+  [TicketPriority.URGENT]: 4,
+};
+
+/** How the report reached the regency. */
+export enum TicketChannel {
+  PHONE = 'PHONE',
+  SOCIAL_MEDIA = 'SOCIAL_MEDIA',
+  WEB = 'WEB',
+  OPEN311 = 'OPEN311',
+  WALK_IN = 'WALK_IN',
+  OPD_SYSTEM = 'OPD_SYSTEM',
+}
+
+export enum SocialPlatform {
+  FACEBOOK = 'FACEBOOK',
+  INSTAGRAM = 'INSTAGRAM',
+  X = 'X',
+  TIKTOK = 'TIKTOK',
+  YOUTUBE = 'YOUTUBE',
+  WHATSAPP = 'WHATSAPP',
+  OTHER = 'OTHER',
+}
+
+export enum NoteVisibility {
+  /** Staff only. */
+  INTERNAL = 'INTERNAL',
+  /** May be shown to the reporter. */
+  PUBLIC = 'PUBLIC',
+}
+
+/** Roles of the actor seam; authentication (a later issue) will issue them. */
+export enum ActorRole {
+  CALL_TAKER = 'CALL_TAKER',
+  SUPERVISOR = 'SUPERVISOR',
+  OPD_OFFICER = 'OPD_OFFICER',
+  OPD_HEAD = 'OPD_HEAD',
+  FIELD_UNIT = 'FIELD_UNIT',
+  ADMIN = 'ADMIN',
+  AUDITOR = 'AUDITOR',
+  SYSTEM = 'SYSTEM',
+}

@@ -1,0 +1,17 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { Ticket } from '../../domain/ticket.entity';
+import { TicketException } from '../../domain/ticket.exception';
+import { GetTicketQuery } from './get-ticket.query';
+
+@QueryHandler(GetTicketQuery)
+export class GetTicketHandler implements IQueryHandler<GetTicketQuery, Ticket> {
+  constructor(private readonly em: EntityManager) {}
+
+  async execute({ ref }: GetTicketQuery): Promise<Ticket> {
+    const where = 'id' in ref ? { id: ref.id } : { number: ref.number.trim().toUpperCase() };
+    const ticket = await this.em.fork().findOne(Ticket, where);
+    if (!ticket) throw TicketException.notFound('id' in ref ? ref.id : ref.number);
+    return ticket;
+  }
+}

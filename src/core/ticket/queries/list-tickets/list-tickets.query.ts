@@ -1,0 +1,32 @@
+import type { TicketState } from '../../lifecycle';
+import type { TicketChannel, TicketKind, TicketPriority } from '../../domain/ticket.enums';
+
+export interface TicketFilter {
+  readonly states?: readonly TicketState[] | null;
+  readonly kinds?: readonly TicketKind[] | null;
+  readonly priorities?: readonly TicketPriority[] | null;
+  readonly channels?: readonly TicketChannel[] | null;
+  readonly opdCode?: string | null;
+  readonly categoryCode?: string | null;
+  readonly district?: string | null;
+  readonly reportedFrom?: Date | null;
+  readonly reportedTo?: Date | null;
+  /** Words that must all occur in number, description, translation or place. */
+  readonly text?: string | null;
+}
+
+export enum TicketSort {
+  REPORTED_AT_DESC = 'REPORTED_AT_DESC',
+  REPORTED_AT_ASC = 'REPORTED_AT_ASC',
+  UPDATED_AT_DESC = 'UPDATED_AT_DESC',
+}
+
+/** A page of tickets: keyset pagination, stable while tickets are added. */
+export class ListTicketsQuery {
+  constructor(
+    readonly filter: TicketFilter,
+    readonly sort: TicketSort,
+    readonly first: number,
+    readonly after: string | null,
+  ) {}
+}
