@@ -93,7 +93,7 @@ export class CreateTicketHandler implements ICommandHandler<CreateTicketCommand,
 }
 
 /** Identifies the request as sent (before defaults such as "reported now"), to tell a retry from a reuse. */
-function requestDigest(cmd: CreateTicketCommand): string {
+export function requestDigest(cmd: CreateTicketCommand): string {
   return createHash('sha256').update(stableJson({ report: cmd.report, answer: cmd.answer })).digest('hex');
 }
 

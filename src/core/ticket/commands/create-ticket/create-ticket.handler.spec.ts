@@ -1,0 +1,46 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EventBus } from '@nestjs/cqrs';
+import { ACTOR, NOW } from '../../../../../test/support/ticket-command.harness';
+import type { DistrictCheck } from '../../application/district.check';
+import type { TicketSettings } from '../../application/ticket-settings';
+import { TicketChannel, TicketKind } from '../../domain/ticket.enums';
+import { TicketErrorCode } from '../../domain/ticket.exception';
+import { CreateTicketCommand } from './create-ticket.command';
+import { CreateTicketHandler, requestDigest } from './create-ticket.handler';
+
+const report = {
+  kind: TicketKind.COMPLAINT,
+  channel: TicketChannel.PHONE,
+  description: 'Lampu lalu lintas mati',
+  descriptionLanguage: 'id',
+  location: { district: 'BANGLI', address: 'Jl. Merdeka' },
+};
+
+// The create path itself (sequence, insert, events, idempotency races) runs
+// against PostgreSQL in test/integration/tickets; here: what happens before it.
+describe('CreateTicketHandler', () => {
+  const settings: TicketSettings = { numberPrefix: 'BGL', timeZone: 'Asia/Makassar', reopenWindowMs: 0 };
+  const untouchable = new Proxy({}, { get: () => { throw new Error('the database must not be touched'); } });
+
+  it('refuses a report that breaks the intake rules before touching the database', async () => {
+    const handler = new CreateTicketHandler(
+      untouchable as EntityManager,
+      { now: () => NOW },
+      settings,
+      untouchable as DistrictCheck,
+      untouchable as EventBus,
+    );
+    await expect(
+      handler.execute(new CreateTicketCommand({ ...report, reporter: { nik: '12' }, location: null }, ACTOR)),
+    ).rejects.toMatchObject({ code: TicketErrorCode.INVALID_INPUT, details: { problems: ['reporter.nik must be 16 digits'] } });
+  });
+
+  it('identifies a retry whatever the key order, and tells a changed report apart', () => {
+    const reordered = { location: { address: 'Jl. Merdeka', district: 'BANGLI' }, descriptionLanguage: 'id', description: report.description, channel: report.channel, kind: report.kind };
+    expect(requestDigest(new CreateTicketCommand(reordered, ACTOR))).toBe(requestDigest(new CreateTicketCommand(report, ACTOR)));
+    expect(requestDigest(new CreateTicketCommand({ ...report, description: 'Lampu mati' }, ACTOR))).not.toBe(
+      requestDigest(new CreateTicketCommand(report, ACTOR)),
+    );
+    expect(requestDigest(new CreateTicketCommand(report, ACTOR, null, 'answer'))).not.toBe(requestDigest(new CreateTicketCommand(report, ACTOR)));
+  });
+});
