@@ -85,6 +85,15 @@ class EnvironmentVariables {
   @Min(0)
   @Max(365)
   REOPEN_WINDOW_DAYS = 14;
+
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'ROLLOUT_LAUNCH_DATE must be a date as YYYY-MM-DD' })
+  ROLLOUT_LAUNCH_DATE = '2026-12-01';
+
+  @Transform(({ value }) => toNumber(value))
+  @IsInt({ message: 'ROLLOUT_DAYS must be a whole number of days' })
+  @Min(1)
+  @Max(3650)
+  ROLLOUT_DAYS = 100;
 }
 
 /** Typed, validated configuration; built once at startup by {@link loadAppConfig}. */
@@ -105,6 +114,8 @@ export interface AppConfig {
     readonly timeZone: string;
     readonly reopenWindowMs: number;
   };
+  /** The programme's promise: every OPD live within `days` of `launchDate`. */
+  readonly rollout: { readonly launchDate: string; readonly days: number };
 }
 
 /** Thrown when the environment is invalid; its message names every bad variable. */
@@ -158,6 +169,7 @@ export function loadAppConfig(
       timeZone: vars.TIME_ZONE,
       reopenWindowMs: vars.REOPEN_WINDOW_DAYS * 24 * 60 * 60 * 1000,
     },
+    rollout: { launchDate: vars.ROLLOUT_LAUNCH_DATE, days: vars.ROLLOUT_DAYS },
   };
 }
 

@@ -2,6 +2,8 @@ import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { AppConfig } from '../config/app.config';
+import type { OpdModuleDefinition } from './core/opd';
+import { OpdModule } from './core/opd/opd.module';
 import { ReferenceModule } from './core/reference/reference.module';
 import type { Clock } from './core/shared/clock';
 import { ClockModule } from './core/shared/clock.module';
@@ -18,12 +20,14 @@ export interface AppModuleOptions {
   databaseUrl: string;
   /** Tests hand in a clock they control; production uses the system clock. */
   clock?: Clock;
+  /** The enabled OPD modules (config/opd-modules.ts), in order. */
+  opdModules: readonly OpdModuleDefinition[];
 }
 
 /** The application root; built from already validated configuration. */
 @Module({})
 export class AppModule {
-  static forRoot({ config, databaseUrl, clock }: AppModuleOptions): DynamicModule {
+  static forRoot({ config, databaseUrl, clock, opdModules }: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -38,6 +42,7 @@ export class AppModule {
         GraphqlApiModule.forRoot(config),
         HealthModule,
         ReferenceModule,
+        OpdModule.forRoot(opdModules, { ...config.rollout, timeZone: config.tickets.timeZone }),
         TicketModule.forRoot(config.tickets),
       ],
     };

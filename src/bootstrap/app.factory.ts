@@ -3,6 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '../../config/app.config';
+import { ENABLED_OPD_MODULES } from '../../config/opd-modules';
+import type { OpdModuleDefinition } from '../core/opd';
 import { AppModule } from '../app.module';
 import type { Clock } from '../core/shared/clock';
 
@@ -13,9 +15,10 @@ import type { Clock } from '../core/shared/clock';
 export async function createApp(
   config: AppConfig,
   databaseUrl: string,
-  overrides: { clock?: Clock } = {},
+  overrides: { clock?: Clock; opdModules?: readonly OpdModuleDefinition[] } = {},
 ): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, databaseUrl, ...overrides }), {
+  const module = AppModule.forRoot({ config, databaseUrl, opdModules: ENABLED_OPD_MODULES, ...overrides });
+  const app = await NestFactory.create<NestExpressApplication>(module, {
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));

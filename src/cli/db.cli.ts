@@ -8,14 +8,15 @@ import { createBootstrapLogger } from '../infra/logging/bootstrap-logger';
 
 const USAGE = `Usage:
   npm run db:migrate                       apply pending migrations and seed reference data
-  npm run db:migration:create -- <name>    write a migration for the entity changes (then list it in migrations/index.ts)`;
+  npm run db:migration:create -- <snake_name>    write a migration for the entity changes (then list it in migrations/index.ts)`;
 
 /** Database chores on the configured PostgreSQL, or the embedded one. */
 async function run(): Promise<void> {
   const [command, name] = process.argv.slice(2);
   if (command !== 'migrate' && command !== 'create') throw new Error(USAGE);
-  if (command === 'create' && !/^[a-z0-9-]+$/.test(name ?? '')) {
-    throw new Error(`A migration needs a kebab-case name.\n${USAGE}`);
+  // snake_case: MikroORM turns the file name into the class name.
+  if (command === 'create' && !/^[a-z0-9_]+$/.test(name ?? '')) {
+    throw new Error(`A migration needs a snake_case name (letters, digits, _).\n${USAGE}`);
   }
   const config = loadAppConfig();
   const logger = createBootstrapLogger(config);

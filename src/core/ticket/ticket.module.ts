@@ -1,5 +1,6 @@
 import { DynamicModule, Module, OnModuleInit } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { CategoryRouting } from './application/category-routing';
 import { DistrictCheck } from './application/district.check';
 import { TicketCommandRunner } from './application/ticket-command.runner';
 import { TICKET_SETTINGS, TicketSettings } from './application/ticket-settings';
@@ -60,6 +61,7 @@ export class TicketModule implements OnModuleInit {
         { provide: TICKET_SETTINGS, useValue: settings },
         TicketCommandRunner,
         DistrictCheck,
+        CategoryRouting,
         ...TICKET_COMMAND_HANDLERS,
         ...QUERY_HANDLERS,
         TicketQueryResolver,

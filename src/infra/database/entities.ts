@@ -1,3 +1,6 @@
+import { OpdCategoryVersion } from '../../core/opd/domain/opd-category-version.entity';
+import { OpdCategory } from '../../core/opd/domain/opd-category.entity';
+import { Opd } from '../../core/opd/domain/opd.entity';
 import { District } from '../../core/reference/district.entity';
 import { OutboxMessage } from '../../core/shared/outbox/outbox-message.entity';
 import { Reporter } from '../../core/ticket/domain/reporter.embeddable';
@@ -6,4 +9,14 @@ import { TicketLocation } from '../../core/ticket/domain/ticket-location.embedda
 import { Ticket } from '../../core/ticket/domain/ticket.entity';
 
 /** Every entity the ORM maps; explicit so discovery is instant and complete. */
-export const ENTITIES = [District, Ticket, Reporter, TicketLocation, TicketEvent, OutboxMessage] as const;
+export const ENTITIES = [
+  District,
+  Ticket,
+  Reporter,
+  TicketLocation,
+  TicketEvent,
+  OutboxMessage,
+  Opd,
+  OpdCategory,
+  OpdCategoryVersion,
+] as const;

@@ -1,7 +1,8 @@
 import { Field, Float, ID, InputType } from '@nestjs/graphql';
-import { IsBoolean, IsEnum, IsLatitude, IsLongitude, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsBoolean, IsEnum, IsLatitude, IsLongitude, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { NoteVisibility, TicketKind, TicketPriority } from '../domain/ticket.enums';
-import { CODE, TicketRefInput } from './ticket.inputs';
+import { AttributeAnswerInput, CODE, TicketRefInput } from './ticket.inputs';
 
 const TEXT = 4000;
 
@@ -9,10 +10,13 @@ const TEXT = 4000;
 export class TriageTicketInput extends TicketRefInput {
   @Field(() => TicketKind) @IsEnum(TicketKind) kind!: TicketKind;
   @Field() @Matches(CODE, { message: 'categoryCode must be an upper-case code' }) categoryCode!: string;
-  @Field() @Matches(CODE, { message: 'opdCode must be an upper-case code' }) opdCode!: string;
+  @Field(() => String, { nullable: true, description: 'Optional: the category decides the OPD; a different one is refused' })
+  @IsOptional() @Matches(CODE, { message: 'opdCode must be an upper-case code' }) opdCode?: string | null;
   @Field(() => TicketPriority, { nullable: true }) @IsOptional() @IsEnum(TicketPriority) priority?: TicketPriority | null;
   @Field(() => Boolean, { nullable: true, description: 'Default: true for emergencies' }) @IsOptional() @IsBoolean() fieldResponse?: boolean | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(32) district?: string | null;
+  @Field(() => [AttributeAnswerInput], { nullable: true, description: "Answers to the category's questions; they win over the intake's" })
+  @IsOptional() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => AttributeAnswerInput) attributes?: AttributeAnswerInput[] | null;
 }
 
 @InputType()

@@ -39,7 +39,7 @@ import {
   RequiredNoteInput,
   TriageTicketInput,
 } from './ticket-command.inputs';
-import { CreateTicketInput, RecordInformationRequestInput } from './ticket.inputs';
+import { CreateTicketInput, RecordInformationRequestInput, toAnswers } from './ticket.inputs';
 import { CreateTicketResult, TicketChanged, TicketCommandResult, TicketCreated, toFailure } from './ticket-results';
 import { toTicketModel } from './ticket.mapper';
 
@@ -62,7 +62,7 @@ export class TicketCommandResolver {
     @Args('idempotencyKey', IDEMPOTENCY_KEY) idempotencyKey: string | null,
     @CurrentActor() actor: Actor,
   ): Promise<typeof CreateTicketResult> {
-    return this.create(new CreateTicketCommand(input, actor, checkKey(idempotencyKey)));
+    return this.create(new CreateTicketCommand({ ...input, attributes: toAnswers(input.attributes) }, actor, checkKey(idempotencyKey)));
   }
 
   @Mutation(() => CreateTicketResult, { description: 'Records an information request and its answer in one step (state ANSWERED).' })
@@ -72,13 +72,16 @@ export class TicketCommandResolver {
     @CurrentActor() actor: Actor,
   ): Promise<typeof CreateTicketResult> {
     const { answer, ...report } = input;
-    return this.create(new CreateTicketCommand(report, actor, checkKey(idempotencyKey), answer));
+    return this.create(new CreateTicketCommand({ ...report, attributes: toAnswers(report.attributes) }, actor, checkKey(idempotencyKey), answer));
   }
 
-  @Mutation(() => TicketCommandResult, { description: 'Classifies: kind, category and responsible OPD (NEW, TRIAGED or RETURNED).' })
+  @Mutation(() => TicketCommandResult, { description: 'Classifies: kind and category, which routes to its OPD (NEW, TRIAGED or RETURNED).' })
   triageTicket(@Args('input') i: TriageTicketInput, @CurrentActor() a: Actor): Promise<CommandResult> {
     return this.run(
-      new TriageTicketCommand(i.ticketId, i.expectedVersion, a, i.kind, i.categoryCode, i.opdCode, i.priority ?? null, i.fieldResponse ?? null, i.district ?? null),
+      new TriageTicketCommand(
+        i.ticketId, i.expectedVersion, a, i.kind, i.categoryCode, i.opdCode ?? null,
+        i.priority ?? null, i.fieldResponse ?? null, i.district ?? null, toAnswers(i.attributes),
+      ),
     );
   }
 

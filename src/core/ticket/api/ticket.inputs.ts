@@ -61,6 +61,18 @@ export class AttachmentInput {
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(500 * 1024 * 1024) sizeBytes?: number | null;
 }
 
+@InputType({ description: "An answer to one of the category's questions (Open311 attribute[CODE])." })
+export class AttributeAnswerInput {
+  @Field() @Matches(/^[A-Z][A-Z0-9_]{0,47}$/, { message: 'attribute code must be upper-case, e.g. PEOPLE_TRAPPED' }) code!: string;
+  @Field(() => [String], { description: 'One value, or several for a multivaluelist' })
+  @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(4000, { each: true }) values!: string[];
+}
+
+/** GraphQL's list of answers as the record the domain checks. */
+export function toAnswers(list: readonly AttributeAnswerInput[] | null | undefined): Record<string, string[]> {
+  return Object.fromEntries((list ?? []).map((a) => [a.code, a.values]));
+}
+
 @InputType({ description: 'A new report, as the call taker records it.' })
 export class CreateTicketInput {
   @Field(() => TicketKind) @IsEnum(TicketKind) kind!: TicketKind;
@@ -86,6 +98,8 @@ export class CreateTicketInput {
   @IsOptional() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => AttachmentInput) attachments?: AttachmentInput[] | null;
   @Field(() => [String], { nullable: true })
   @IsOptional() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(40, { each: true }) tags?: string[] | null;
+  @Field(() => [AttributeAnswerInput], { nullable: true, description: "Answers to the category's questions (needs categoryCode)" })
+  @IsOptional() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => AttributeAnswerInput) attributes?: AttributeAnswerInput[] | null;
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the citizen reported (default: now); starts the SLA clocks' })
   @IsOptional() @IsDate() reportedAt?: Date | null;
 }

@@ -28,6 +28,7 @@ export function toTicketModel(ticket: Ticket, now: Date, reopenWindowMs: number)
     descriptionLanguage: ticket.descriptionLanguage,
     translation: ticket.translation,
     translationLanguage: ticket.translationLanguage,
+    attributes: Object.entries(ticket.attributes).map(([code, v]) => ({ code, values: Array.isArray(v) ? v : [v] })),
     attachments: ticket.attachments.map((a) => ({ url: a.url, mediaType: a.mediaType, sizeBytes: a.sizeBytes ?? null })),
     tags: ticket.tags,
     assignedUnit: ticket.assignedUnit,

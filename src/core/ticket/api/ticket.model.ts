@@ -32,6 +32,12 @@ export class AttachmentModel {
   @Field(() => Int, { nullable: true }) sizeBytes!: number | null;
 }
 
+@ObjectType('AttributeAnswer')
+export class AttributeAnswerModel {
+  @Field() code!: string;
+  @Field(() => [String]) values!: string[];
+}
+
 @ObjectType('TicketEvent', { description: 'One entry of the audit trail.' })
 export class TicketEventModel {
   @Field(() => ID) id!: string;
@@ -69,6 +75,7 @@ export class TicketModel {
   @Field() descriptionLanguage!: string;
   @Field(() => String, { nullable: true }) translation!: string | null;
   @Field(() => String, { nullable: true }) translationLanguage!: string | null;
+  @Field(() => [AttributeAnswerModel], { description: "Answers to the category's questions" }) attributes!: AttributeAnswerModel[];
   @Field(() => [AttachmentModel]) attachments!: AttachmentModel[];
   @Field(() => [String]) tags!: string[];
   @Field(() => String, { nullable: true }) assignedUnit!: string | null;

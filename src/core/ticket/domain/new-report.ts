@@ -36,6 +36,8 @@ export interface NewReport {
   readonly translationLanguage?: string | null;
   readonly attachments?: ReadonlyArray<{ url: string; mediaType: string; sizeBytes?: number | null }> | null;
   readonly tags?: readonly string[] | null;
+  /** Answers to the category's questions, by attribute code. */
+  readonly attributes?: Readonly<Record<string, string | readonly string[]>> | null;
   /** When the citizen reported; defaults to now. */
   readonly reportedAt?: Date | null;
 }

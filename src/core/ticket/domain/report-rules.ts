@@ -36,6 +36,8 @@ export interface AcceptedReport {
   translationLanguage: string | null;
   attachments: AttachmentRef[];
   tags: string[];
+  /** Filled by routing once the category is known. */
+  attributes: Record<string, string | string[]>;
   reportedAt: Date;
 }
 
@@ -115,6 +117,7 @@ export function acceptReport(report: NewReport, now: Date): AcceptedReport {
     translationLanguage,
     attachments: (report.attachments ?? []).map((a) => ({ url: a.url, mediaType: a.mediaType, sizeBytes: a.sizeBytes ?? null })),
     tags: [...new Set((report.tags ?? []).map((t) => t.trim().toLowerCase()).filter(Boolean))],
+    attributes: {},
     reportedAt,
   };
 }

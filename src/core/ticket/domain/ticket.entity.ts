@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Embedded, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, OptionalProps } from '@mikro-orm/core';
+import { Opd } from '../../opd/domain/opd.entity';
+import { OpdCategory } from '../../opd/domain/opd-category.entity';
 import { TicketState } from '../lifecycle';
 import { Reporter } from './reporter.embeddable';
 import { TicketLocation } from './ticket-location.embeddable';
@@ -28,7 +30,7 @@ export interface AttachmentRef {
 @Index({ name: 'ticket_duplicate_of_idx', properties: ['duplicateOf'] })
 @Index({ name: 'ticket_search_idx', expression: 'create index "ticket_search_idx" on "ticket" using gin ("search")' })
 export class Ticket {
-  [OptionalProps]?: 'id' | 'state' | 'heldFrom' | 'channelPlatform' | 'channelAccount' | 'channelReference' | 'reporter' | 'location' | 'categoryCode' | 'opdCode' | 'translation' | 'translationLanguage' | 'attachments' | 'tags' | 'assignedUnit' | 'assignedOfficer' | 'duplicateOf' | 'outcomeNote' | 'reopenCount' | 'triagedAt' | 'dispatchedAt' | 'acknowledgedAt' | 'departedAt' | 'onSiteAt' | 'resolvedAt' | 'closedAt' | 'answeredAt' | 'rejectedAt' | 'idempotencyKey' | 'idempotencyHash' | 'version' | 'search';
+  [OptionalProps]?: 'id' | 'state' | 'heldFrom' | 'channelPlatform' | 'channelAccount' | 'channelReference' | 'reporter' | 'location' | 'categoryCode' | 'attributes' | 'opdCode' | 'translation' | 'translationLanguage' | 'attachments' | 'tags' | 'assignedUnit' | 'assignedOfficer' | 'duplicateOf' | 'outcomeNote' | 'reopenCount' | 'triagedAt' | 'dispatchedAt' | 'acknowledgedAt' | 'departedAt' | 'onSiteAt' | 'resolvedAt' | 'closedAt' | 'answeredAt' | 'rejectedAt' | 'idempotencyKey' | 'idempotencyHash' | 'version' | 'search';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -74,12 +76,17 @@ export class Ticket {
   @Embedded(() => TicketLocation, { prefix: 'location_' })
   location: TicketLocation = new TicketLocation();
 
-  @Property({ type: 'text', nullable: true })
+  /** A category row (never deleted, so history keeps its meaning). */
+  @ManyToOne(() => OpdCategory, { fieldName: 'category_code', mapToPk: true, nullable: true, deleteRule: 'restrict' })
   categoryCode: string | null = null;
 
-  /** The responsible OPD. */
-  @Property({ type: 'text', nullable: true })
+  /** The responsible OPD: the category's. */
+  @ManyToOne(() => Opd, { fieldName: 'opd_code', mapToPk: true, nullable: true, deleteRule: 'restrict' })
   opdCode: string | null = null;
+
+  /** Answers to the category's attributes (Open311 style), by attribute code. */
+  @Property({ type: 'json', default: '{}' })
+  attributes: Record<string, string | string[]> = {};
 
   /** In the reporter's own words and language. */
   @Property({ type: 'text' })

@@ -3,7 +3,8 @@ import { TicketState as S } from './ticket-state.enum';
 
 // Rules that read the same in many states are named once so a change of
 // required input (e.g. REJECT needing a reason) cannot drift between states.
-const TRIAGE: TransitionRule = { target: S.TRIAGED, requires: ['kind', 'categoryCode', 'opdCode'] };
+// The category decides the OPD (see CategoryRouting), so triage names no OPD.
+const TRIAGE: TransitionRule = { target: S.TRIAGED, requires: ['kind', 'categoryCode'] };
 const ANSWER: TransitionRule = { target: S.ANSWERED, guard: 'isInformation', requires: ['answer'] };
 const REJECT: TransitionRule = { target: S.REJECTED, requires: ['reason'] };
 const MARK_DUPLICATE: TransitionRule = { target: S.DUPLICATE, requires: ['duplicateOfId'] };

@@ -41,7 +41,7 @@ const EXPECTED: Record<S, Partial<Record<C, S | 'PREVIOUS'>>> = {
 
 // Also by hand: required payload keys per command, the same in every state.
 const REQUIRES: Record<C, readonly string[]> = {
-  [C.TRIAGE]: ['kind', 'categoryCode', 'opdCode'], [C.DISPATCH]: [], [C.ACKNOWLEDGE]: [], [C.DEPART]: [],
+  [C.TRIAGE]: ['kind', 'categoryCode'], [C.DISPATCH]: [], [C.ACKNOWLEDGE]: [], [C.DEPART]: [],
   [C.ARRIVE]: [], [C.RESOLVE]: ['note'], [C.CLOSE]: [], [C.REOPEN]: ['reason'], [C.REJECT]: ['reason'],
   [C.MARK_DUPLICATE]: ['duplicateOfId'], [C.RETURN]: ['reason'], [C.HOLD]: ['reason'], [C.RESUME]: [],
   [C.ANSWER]: ['answer'], [C.ADD_NOTE]: ['text'], [C.REASSIGN]: ['assignee'],
@@ -141,8 +141,8 @@ describe('transition: required inputs', () => {
   });
 
   it('names every missing key at once', () => {
-    const f = expectFailure(transition(passing(S.NEW), C.TRIAGE, { kind: 'COMPLAINT' }, CTX));
-    expect(f.detail).toContain('categoryCode, opdCode');
+    const f = expectFailure(transition(passing(S.NEW), C.TRIAGE, {}, CTX));
+    expect(f.detail).toContain('kind, categoryCode');
   });
 
   const noRequires = CELLS.filter(([s, c]) => EXPECTED[s][c] !== undefined && REQUIRES[c].length === 0);

@@ -1,6 +1,7 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261128000000_foundation } from './Migration20261128000000-foundation';
 import { Migration20261128194229_tickets } from './Migration20261128194229-tickets';
+import { Migration20261128195915_opd_catalog } from './Migration20261128195915-opd_catalog';
 
 /**
  * Every migration, in order. A new migration file must be added here; a unit
@@ -9,4 +10,5 @@ import { Migration20261128194229_tickets } from './Migration20261128194229-ticke
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261128000000-foundation', class: Migration20261128000000_foundation },
   { name: 'Migration20261128194229-tickets', class: Migration20261128194229_tickets },
+  { name: 'Migration20261128195915-opd_catalog', class: Migration20261128195915_opd_catalog },
 ];

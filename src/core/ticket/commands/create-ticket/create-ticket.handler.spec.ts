@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventBus } from '@nestjs/cqrs';
 import { ACTOR, NOW } from '../../../../../test/support/ticket-command.harness';
+import type { CategoryRouting } from '../../application/category-routing';
 import type { DistrictCheck } from '../../application/district.check';
 import type { TicketSettings } from '../../application/ticket-settings';
 import { TicketChannel, TicketKind } from '../../domain/ticket.enums';
@@ -28,6 +29,7 @@ describe('CreateTicketHandler', () => {
       { now: () => NOW },
       settings,
       untouchable as DistrictCheck,
+      untouchable as CategoryRouting,
       untouchable as EventBus,
     );
     await expect(

@@ -4,6 +4,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, EventBus, ICommandHandler } from '@nestjs/cqrs';
 import { Clock, CLOCK } from '../../../shared/clock';
+import { CategoryRouting } from '../../application/category-routing';
 import { DistrictCheck } from '../../application/district.check';
 import { applyChange, recordEvent } from '../../application/ticket-changer';
 import { TicketChangedEvent, TicketCreatedEvent } from '../../application/ticket.events';
@@ -11,6 +12,7 @@ import { TICKET_SETTINGS, TicketSettings } from '../../application/ticket-settin
 import { acceptReport } from '../../domain/report-rules';
 import { formatTicketNumber } from '../../domain/ticket-number';
 import { Ticket } from '../../domain/ticket.entity';
+import { TicketPriority } from '../../domain/ticket.enums';
 import { TicketException } from '../../domain/ticket.exception';
 import { TicketCommand, TicketState } from '../../lifecycle';
 import { answerEffect } from '../answer-ticket/answer-ticket.handler';
@@ -23,6 +25,7 @@ export class CreateTicketHandler implements ICommandHandler<CreateTicketCommand,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(TICKET_SETTINGS) private readonly settings: TicketSettings,
     private readonly districts: DistrictCheck,
+    private readonly routing: CategoryRouting,
     private readonly eventBus: EventBus,
   ) {}
 
@@ -30,6 +33,19 @@ export class CreateTicketHandler implements ICommandHandler<CreateTicketCommand,
     const now = this.clock.now();
     const report = acceptReport(cmd.report, now);
     if (report.location.district) await this.districts.assertKnown(report.location.district);
+    const answers = cmd.report.attributes ?? {};
+    if (report.categoryCode) {
+      // A category known at intake routes at once; its defaults fill what the caller left open.
+      const route = await this.routing.route(report.categoryCode, report.opdCode, answers);
+      report.opdCode = route.opdCode;
+      report.attributes = route.attributes;
+      if (!cmd.report.priority) report.priority = route.defaultPriority as TicketPriority;
+      report.fieldResponse = report.fieldResponse || route.fieldResponse;
+    } else if (Object.keys(answers).length > 0) {
+      throw TicketException.invalidInput(['attributes need a categoryCode: they answer its questions']);
+    } else if (report.opdCode) {
+      throw TicketException.invalidInput(['opdCode needs a categoryCode: the category decides the OPD']);
+    }
     const digest = requestDigest(cmd);
     const key = cmd.idempotencyKey;
     if (key) {

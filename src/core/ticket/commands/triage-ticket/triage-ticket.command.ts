@@ -2,7 +2,7 @@ import type { Actor } from '../../domain/actor';
 import type { TicketKind, TicketPriority } from '../../domain/ticket.enums';
 import { TicketCommandBase } from '../ticket-command.base';
 
-/** The call centre classifies a report: kind, category and responsible OPD. */
+/** The call centre classifies a report: kind and category, which decides the responsible OPD. */
 export class TriageTicketCommand extends TicketCommandBase {
   constructor(
     ticketId: string,
@@ -10,12 +10,15 @@ export class TriageTicketCommand extends TicketCommandBase {
     actor: Actor,
     readonly kind: TicketKind,
     readonly categoryCode: string,
-    readonly opdCode: string,
+    /** Optional: the category decides; a different OPD here is refused. */
+    readonly opdCode: string | null,
     /** Defaults: URGENT for emergencies, otherwise the ticket's current priority. */
     readonly priority: TicketPriority | null = null,
     /** Defaults to true for emergencies, false otherwise. */
     readonly fieldResponse: boolean | null = null,
     readonly district: string | null = null,
+    /** Answers to the category's questions, merged over those given at intake. */
+    readonly attributes: Readonly<Record<string, string | readonly string[]>> = {},
   ) {
     super(ticketId, expectedVersion, actor);
   }

@@ -1,58 +1,88 @@
-import { TicketKind, TicketPriority } from '../../domain/ticket.enums';
-import { TicketErrorCode } from '../../domain/ticket.exception';
-import { TicketCommand } from '../../lifecycle';
 import { ACTOR, CapturingRunner, makeTicket, missingRequiredInputs, NOW, TICKET_ID } from '../../../../../test/support/ticket-command.harness';
-import type { TicketCommandRunner } from '../../application/ticket-command.runner';
+import type { CategoryRouting, Route } from '../../application/category-routing';
 import type { DistrictCheck } from '../../application/district.check';
-import { TicketException } from '../../domain/ticket.exception';
+import type { TicketCommandRunner } from '../../application/ticket-command.runner';
+import { TicketKind, TicketPriority } from '../../domain/ticket.enums';
+import { TicketErrorCode, TicketException } from '../../domain/ticket.exception';
+import { TicketCommand } from '../../lifecycle';
 import { TriageTicketCommand } from './triage-ticket.command';
 import { TriageTicketHandler } from './triage-ticket.handler';
 
-const knownDistricts = { assertKnown: async (code: string) => {
-  if (code !== 'KINTAMANI') throw TicketException.invalidInput([`district ${code} is not an active district code`]);
-} } as unknown as DistrictCheck;
+const districts = {
+  assertKnown: async (code: string) => {
+    if (code !== 'KINTAMANI') throw TicketException.invalidInput([`district ${code} is not an active district code`]);
+  },
+} as unknown as DistrictCheck;
 
-async function triage(runner: CapturingRunner, ...args: ConstructorParameters<typeof TriageTicketCommand> extends [string, number, unknown, ...infer R] ? R : never) {
-  return new TriageTicketHandler(runner as unknown as TicketCommandRunner, knownDistricts).execute(
-    new TriageTicketCommand(TICKET_ID, 3, ACTOR, ...args),
-  );
+/** Routing as the catalog would answer for two categories; the real one is tested against PostgreSQL. */
+function routing(seen: unknown[] = []): CategoryRouting {
+  const table: Record<string, Omit<Route, 'attributes'>> = {
+    KEBAKARAN_BANGUNAN: { categoryCode: 'KEBAKARAN_BANGUNAN', opdCode: 'SATPOLPP-DAMKAR', defaultPriority: 'URGENT', fieldResponse: true },
+    JALAN_RUSAK: { categoryCode: 'JALAN_RUSAK', opdCode: 'PUPR-PERKIM', defaultPriority: 'NORMAL', fieldResponse: false },
+  };
+  return {
+    route: async (code: string, opd: string | null, answers: Record<string, unknown>) => {
+      seen.push({ code, opd, answers });
+      return { ...table[code], attributes: answers };
+    },
+  } as unknown as CategoryRouting;
+}
+
+function handler(runner: CapturingRunner, seen?: unknown[]): TriageTicketHandler {
+  return new TriageTicketHandler(runner as unknown as TicketCommandRunner, districts, routing(seen));
 }
 
 describe('TriageTicketHandler', () => {
-  it('classifies an emergency: URGENT, field response, first triage time', async () => {
+  it('classifies an emergency: the category names the OPD; URGENT, field response, first triage time', async () => {
     const runner = new CapturingRunner();
-    await triage(runner, TicketKind.EMERGENCY, 'KEBAKARAN', 'SATPOLPP-DAMKAR', null, null, 'KINTAMANI');
+    await handler(runner).execute(
+      new TriageTicketCommand(TICKET_ID, 3, ACTOR, TicketKind.EMERGENCY, 'KEBAKARAN_BANGUNAN', null, null, null, 'KINTAMANI'),
+    );
     expect(runner.spec.command).toBe(TicketCommand.TRIAGE);
     expect(missingRequiredInputs(TicketCommand.TRIAGE, runner.spec.payload)).toEqual([]);
     expect(runner.ticket).toMatchObject({
       kind: TicketKind.EMERGENCY,
-      categoryCode: 'KEBAKARAN',
+      categoryCode: 'KEBAKARAN_BANGUNAN',
       opdCode: 'SATPOLPP-DAMKAR',
       priority: TicketPriority.URGENT,
       fieldResponse: true,
       triagedAt: NOW,
     });
     expect(runner.ticket.location.district).toBe('KINTAMANI');
+    // The event records where the category routed the ticket.
+    expect(runner.spec.payload.opdCode).toBe('SATPOLPP-DAMKAR');
   });
 
-  it('keeps the priority of a complaint and the first triage time on a re-triage', async () => {
+  it("keeps a complaint's priority and first triage time on a re-triage; field response from the category", async () => {
     const first = new Date('2026-11-28T01:30:00Z');
     const runner = new CapturingRunner(makeTicket({ priority: TicketPriority.HIGH, triagedAt: first }));
-    await triage(runner, TicketKind.COMPLAINT, 'JALAN_RUSAK', 'PUPR-PERKIM');
-    expect(runner.ticket).toMatchObject({ priority: TicketPriority.HIGH, fieldResponse: false, triagedAt: first });
+    await handler(runner).execute(new TriageTicketCommand(TICKET_ID, 3, ACTOR, TicketKind.COMPLAINT, 'JALAN_RUSAK', null));
+    expect(runner.ticket).toMatchObject({ priority: TicketPriority.HIGH, fieldResponse: false, triagedAt: first, opdCode: 'PUPR-PERKIM' });
   });
 
   it('honours an explicit priority and field response', async () => {
     const runner = new CapturingRunner();
-    await triage(runner, TicketKind.COMPLAINT, 'POHON_TUMBANG', 'BPBD', TicketPriority.URGENT, true);
+    await handler(runner).execute(
+      new TriageTicketCommand(TICKET_ID, 3, ACTOR, TicketKind.COMPLAINT, 'JALAN_RUSAK', null, TicketPriority.URGENT, true),
+    );
     expect(runner.ticket).toMatchObject({ priority: TicketPriority.URGENT, fieldResponse: true });
+  });
+
+  it("merges the intake's answers under the triage's", async () => {
+    const seen: unknown[] = [];
+    const runner = new CapturingRunner(makeTicket({ attributes: { DEPTH: '10', WIDTH: '2' } }));
+    await handler(runner, seen).execute(
+      new TriageTicketCommand(TICKET_ID, 3, ACTOR, TicketKind.COMPLAINT, 'JALAN_RUSAK', 'PUPR-PERKIM', null, null, null, { DEPTH: '30' }),
+    );
+    expect(seen).toEqual([{ code: 'JALAN_RUSAK', opd: 'PUPR-PERKIM', answers: { DEPTH: '30', WIDTH: '2' } }]);
+    expect(runner.ticket.attributes).toEqual({ DEPTH: '30', WIDTH: '2' });
   });
 
   it('refuses an unknown district before running anything', async () => {
     const runner = new CapturingRunner();
-    await expect(triage(runner, TicketKind.COMPLAINT, 'JALAN_RUSAK', 'PUPR-PERKIM', null, null, 'UBUD')).rejects.toMatchObject({
-      code: TicketErrorCode.INVALID_INPUT,
-    });
+    await expect(
+      handler(runner).execute(new TriageTicketCommand(TICKET_ID, 3, ACTOR, TicketKind.COMPLAINT, 'JALAN_RUSAK', null, null, null, 'UBUD')),
+    ).rejects.toMatchObject({ code: TicketErrorCode.INVALID_INPUT });
     expect(runner.calls).toHaveLength(0);
   });
 });

@@ -1,0 +1,46 @@
+import { suggestCategories } from '../../src/core/opd/category-suggestions';
+import { describeOpdContract } from '../../src/core/opd/testing';
+import { dinkes } from '../dinkes/dinkes.opd';
+import { dishub } from '../dishub/dishub.opd';
+import { puprPerkim } from '../pupr-perkim/pupr-perkim.opd';
+import { satpolppDamkar } from '../satpolpp-damkar/satpolpp-damkar.opd';
+import { bpbd } from './bpbd.opd';
+
+const launch = [bpbd, satpolppDamkar, puprPerkim, dishub, dinkes];
+
+describeOpdContract(bpbd, { minCategories: 5, requireEmergencyAndOrdinary: true, alongside: launch });
+
+describe('BPBD', () => {
+  const all = launch.flatMap((m) => m.categories);
+  const first = (text: string, language: 'id' | 'en') => suggestCategories(all, text, language)[0]?.category.code;
+
+  it('climbs the chain of command and reaches the Regent at the breach', () => {
+    expect(bpbd.escalation.map((l) => l.notify.map((t) => t.kind))).toEqual([
+      ['OPD_ROLE'],
+      ['OPD_HEAD'],
+      ['OPD_HEAD', 'COMMAND_CENTRE'],
+      ['OPD_HEAD', 'COMMAND_CENTRE', 'REGIONAL_SECRETARY', 'REGENT'],
+    ]);
+    expect(bpbd.escalation.at(-1)?.at).toBe('BREACH');
+  });
+
+  it("ranks BPBD's category first among all five launch modules for typical reports", () => {
+    expect(first('pohon tumbang di jalan', 'id')).toBe('POHON_TUMBANG');
+    expect(first('a tree fell on the road', 'en')).toBe('POHON_TUMBANG');
+    expect(first('Ada longsor menutup jalan di Kintamani', 'id')).toBe('TANAH_LONGSOR');
+    // Not the fire brigade's building fire, and not the volcano.
+    expect(first('kebakaran hutan di lereng Gunung Batur', 'id')).toBe('KEBAKARAN_HUTAN_LAHAN');
+    expect(first('hujan abu dari Gunung Batur', 'id')).toBe('AKTIVITAS_GUNUNG_BATUR');
+  });
+
+  it('has keywords that point at their own category alone, among all five launch modules', () => {
+    for (const category of bpbd.categories) {
+      for (const language of ['id', 'en'] as const) {
+        for (const keyword of category.keywords[language]) {
+          const [top, next] = suggestCategories(all, keyword, language);
+          expect({ keyword, top: top?.category.code, tied: next?.score === top?.score }).toEqual({ keyword, top: category.code, tied: false });
+        }
+      }
+    }
+  });
+});

@@ -1,0 +1,3 @@
+// Test helpers for OPD modules' own specs; never imported by runtime code.
+export { describeOpdContract } from './opd-contract.kit';
+export type { OpdContractOptions } from './opd-contract.kit';

@@ -1,0 +1,75 @@
+import { suggestCategories } from '../category-suggestions';
+import type { OpdModuleDefinition } from '../opd-module.contract';
+import { validateOpdModules } from '../opd-module.validator';
+
+export interface OpdContractOptions {
+  /** The launch OPDs promise at least five categories, emergency and ordinary ones. */
+  readonly minCategories?: number;
+  readonly requireEmergencyAndOrdinary?: boolean;
+  /** Other modules enabled beside this one: codes must not clash with theirs. */
+  readonly alongside?: readonly OpdModuleDefinition[];
+}
+
+/**
+ * The reusable contract test of an OPD module: every module's spec calls it
+ * (the scaffolder writes that call), so a new OPD is held to the same rules
+ * as the first five before it can ever stop a boot.
+ *
+ * @example
+ * // modules/dinsos/dinsos.opd.spec.ts
+ * describeOpdContract(dinsos);
+ */
+export function describeOpdContract(module: OpdModuleDefinition, options: OpdContractOptions = {}): void {
+  const { minCategories = 1, requireEmergencyAndOrdinary = false, alongside = [] } = options;
+
+  describe(`OPD module ${module.code}: the plug-in contract`, () => {
+    it('passes the boot validation, alone and with the other enabled modules', () => {
+      expect(validateOpdModules([module])).toEqual([]);
+      const others = alongside.filter((m) => m.code !== module.code);
+      expect(validateOpdModules([...others, module])).toEqual([]);
+    });
+
+    it(`declares at least ${minCategories} categor${minCategories === 1 ? 'y' : 'ies'}`, () => {
+      expect(module.categories.length).toBeGreaterThanOrEqual(minCategories);
+    });
+
+    if (requireEmergencyAndOrdinary) {
+      it('has both emergency and ordinary categories', () => {
+        const kinds = new Set(module.categories.map((c) => c.defaultKind));
+        expect([...kinds].sort()).toEqual(['COMPLAINT', 'EMERGENCY']);
+      });
+    }
+
+    it('lets call takers find every category by each of its own keywords', () => {
+      for (const category of module.categories) {
+        for (const language of ['id', 'en'] as const) {
+          for (const keyword of category.keywords[language]) {
+            const codes = suggestCategories(module.categories, keyword, language).map((s) => s.category.code);
+            expect({ keyword, found: codes.includes(category.code) }).toEqual({ keyword, found: true });
+          }
+        }
+      }
+    });
+
+    it('promises an emergency on-site time of at most 2 hours when it takes emergencies', () => {
+      const emergencies = module.categories.filter((c) => c.defaultKind === 'EMERGENCY');
+      for (const category of emergencies) {
+        const target =
+          module.sla.find((t) => t.metric === 'ON_SITE' && t.category === category.code) ??
+          module.sla.find((t) => t.metric === 'ON_SITE' && t.kind === 'EMERGENCY' && t.category === undefined) ??
+          module.sla.find((t) => t.metric === 'ON_SITE' && t.kind === undefined && t.category === undefined);
+        expect({ category: category.code, onSite: target?.targetMinutes ?? null, calendar: target?.calendar ?? null }).toEqual({
+          category: category.code,
+          onSite: expect.any(Number),
+          calendar: '24x7',
+        });
+        expect(target!.targetMinutes).toBeLessThanOrEqual(120);
+      }
+    });
+
+    it("tells Diskominfo's command centre at the breach", () => {
+      const breach = module.escalation.find((level) => level.at === 'BREACH');
+      expect(breach?.notify.map((t) => t.kind)).toContain('COMMAND_CENTRE');
+    });
+  });
+}

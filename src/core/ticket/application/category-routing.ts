@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { CategoryCatalog } from '../../opd/application/category-catalog.service';
+import { AttributeAnswers, checkAttributeAnswers, GivenAnswers } from '../../opd/application/attribute-answers';
+import { TicketException } from '../domain/ticket.exception';
+
+export interface Route {
+  readonly categoryCode: string;
+  readonly opdCode: string;
+  readonly defaultPriority: string;
+  readonly fieldResponse: boolean;
+  /** The answers, checked against the category's questions and normalised. */
+  readonly attributes: AttributeAnswers;
+}
+
+/**
+ * A category decides the responsible OPD. Routing refuses what a call taker
+ * must not pick: an unknown or deactivated category, an OPD that is not live
+ * yet, a contradicting OPD, or answers that do not fit the category's questions.
+ */
+@Injectable()
+export class CategoryRouting {
+  constructor(private readonly catalog: CategoryCatalog) {}
+
+  async route(categoryCode: string, requestedOpd: string | null, answers: GivenAnswers): Promise<Route> {
+    const category = await this.catalog.category(categoryCode);
+    if (!category) throw TicketException.invalidInput([`categoryCode ${categoryCode} is not a known category`]);
+    const problems: string[] = [];
+    if (!category.inCode || !category.adminActive) problems.push(`category ${categoryCode} is deactivated`);
+    const opd = category.opd;
+    if (opd.onboardingStatus !== 'LIVE') problems.push(`OPD ${opd.code} is not live yet (goes live ${opd.goLiveDate})`);
+    if (!opd.inCode) problems.push(`OPD ${opd.code} is no longer enabled`);
+    if (requestedOpd && requestedOpd !== opd.code) {
+      problems.push(`category ${categoryCode} belongs to OPD ${opd.code}, not ${requestedOpd}`);
+    }
+    const checked = checkAttributeAnswers(category.attributes, answers, categoryCode);
+    problems.push(...checked.problems);
+    if (problems.length) throw TicketException.invalidInput(problems);
+    return {
+      categoryCode,
+      opdCode: opd.code,
+      defaultPriority: category.defaultPriority,
+      fieldResponse: category.fieldResponse,
+      attributes: checked.answers,
+    };
+  }
+}
