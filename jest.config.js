@@ -15,7 +15,7 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
-      roots: ['<rootDir>/src', '<rootDir>/config', '<rootDir>/modules'],
+      roots: ['<rootDir>/src', '<rootDir>/config', '<rootDir>/modules', '<rootDir>/test/fixtures'],
       testMatch: ['**/*.spec.ts'],
     },
     {

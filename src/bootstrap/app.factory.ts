@@ -20,6 +20,8 @@ export async function createApp(
   const module = AppModule.forRoot({ config, databaseUrl, opdModules: ENABLED_OPD_MODULES, ...overrides });
   const app = await NestFactory.create<NestExpressApplication>(module, {
     bufferLogs: true,
+    // Throw instead of exiting: the caller reports the reason and stops the embedded database.
+    abortOnError: false,
   });
   app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: `${config.http.bodyLimitKb}kb` });

@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { AppConfig, loadAppConfig } from '../../config/app.config';
 import { createApp } from '../../src/bootstrap/app.factory';
+import type { OpdModuleDefinition } from '../../src/core/opd';
 import { ManualClock } from './manual-clock';
 import { createTestDatabase, TestDatabase } from './test-database';
 
@@ -35,10 +36,15 @@ export interface TestActor {
 export const CALL_TAKER: TestActor = { userId: 'ct-ayu', role: 'CALL_TAKER' };
 
 /** The real application (same factory as main.ts) on a database of its own, with a manual clock. */
-export async function startTestApp(env: Record<string, string> = {}, clock = new ManualClock()): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  clock = new ManualClock(),
+  /** Default: the modules enabled in config/opd-modules.ts. */
+  opdModules?: readonly OpdModuleDefinition[],
+): Promise<TestApp> {
   const db = await createTestDatabase();
   const config = loadAppConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', LOG_FORMAT: 'json', ...env });
-  const app = await createApp(config, db.url, { clock });
+  const app = await createApp(config, db.url, opdModules ? { clock, opdModules } : { clock });
   await app.init();
   const http = (): ReturnType<typeof request> => request(app.getHttpServer());
   return {

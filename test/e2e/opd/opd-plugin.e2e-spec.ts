@@ -1,0 +1,140 @@
+import { ENABLED_OPD_MODULES } from '../../../config/opd-modules';
+import { dinsosFixture } from '../../fixtures/opd-fixture/dinsos.opd';
+import { startTestApp, TestApp } from '../../support/test-app';
+
+const ADMIN = { userId: 'admin-wayan', role: 'ADMIN' };
+
+interface Category {
+  code: string;
+  opdCode: string;
+  name: string;
+  active: boolean;
+  version: number;
+  attributes: Array<{ code: string; datatype: string; required: boolean; values: Array<{ key: string; name: string }> }>;
+}
+
+describe('OPD plug-ins over GraphQL: a sixth OPD joins without touching the core', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({}, undefined, [...ENABLED_OPD_MODULES, dinsosFixture]);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('lists the five launch OPDs and the fixture, with its categories in the language asked', async () => {
+    const res = await t.gql<{ opds: Array<{ code: string; name: string; categories: Category[] }> }>(
+      '{ opds(language: EN) { code name categories { code name } } }',
+    );
+    expect(res.body.data?.opds.map((o) => o.code)).toEqual(['BPBD', 'DINKES', 'DINSOS', 'DISHUB', 'PUPR-PERKIM', 'SATPOLPP-DAMKAR']);
+    const dinsos = res.body.data!.opds.find((o) => o.code === 'DINSOS')!;
+    expect(dinsos.name).toBe('Social Affairs Agency');
+    expect(dinsos.categories.map((c) => c.name)).toEqual(['Misdirected social assistance', 'Neglected resident']);
+  });
+
+  it('serves a category with its Open311-style questions', async () => {
+    const res = await t.gql<{ categories: Category[] }>(
+      '{ categories(opd: "DINSOS", kind: "COMPLAINT") { code opdCode attributes { code datatype required values { key name } } } }',
+    );
+    expect(res.body.data?.categories).toEqual([
+      {
+        code: 'BANSOS_TIDAK_TEPAT',
+        opdCode: 'DINSOS',
+        attributes: [
+          { code: 'PROGRAM', datatype: 'singlevaluelist', required: true, values: [{ key: 'PKH', name: 'PKH' }, { key: 'BPNT', name: 'BPNT' }] },
+          { code: 'HOUSEHOLDS', datatype: 'number', required: false, values: [] },
+        ],
+      },
+    ]);
+  });
+
+  it("suggests the fixture's category for a caller's words", async () => {
+    const res = await t.gql<{ categorySuggestions: Array<{ category: { code: string } }> }>(
+      '{ categorySuggestions(text: "Bansos tidak sampai ke tetangga saya", language: ID) { category { code } } }',
+    );
+    expect(res.body.data?.categorySuggestions[0].category.code).toBe('BANSOS_TIDAK_TEPAT');
+  });
+
+  it('routes a ticket to the fixture OPD end to end, checking the category questions', async () => {
+    const create = await t.gql<{ createTicket: { __typename: string; ticket: { id: string; version: number } } }>(
+      `mutation { createTicket(input: { kind: COMPLAINT, channel: PHONE, description: "Bansos salah sasaran", descriptionLanguage: "id" }) {
+        __typename ... on TicketCreated { ticket { id version } } } }`,
+    );
+    const { id, version } = create.body.data!.createTicket.ticket;
+    const triage = `mutation($attrs: [AttributeAnswerInput!]) { triageTicket(input: { ticketId: "${id}", expectedVersion: ${version},
+      kind: COMPLAINT, categoryCode: "BANSOS_TIDAK_TEPAT", attributes: $attrs }) {
+      __typename ... on TicketChanged { ticket { state opdCode attributes { code values } version } }
+      ... on InvalidTicketInput { problems } } }`;
+    const missing = await t.gql<{ triageTicket: { __typename: string; problems: string[] } }>(triage, { attrs: [] });
+    expect(missing.body.data?.triageTicket).toEqual({
+      __typename: 'InvalidTicketInput',
+      problems: ['attributes.PROGRAM: required for category BANSOS_TIDAK_TEPAT (Assistance programme)'],
+    });
+    const ok = await t.gql<{ triageTicket: { ticket: { state: string; opdCode: string; attributes: unknown; version: number } } }>(triage, {
+      attrs: [{ code: 'PROGRAM', values: ['PKH'] }, { code: 'HOUSEHOLDS', values: ['3'] }],
+    });
+    expect(ok.body.data?.triageTicket.ticket).toEqual({
+      state: 'TRIAGED',
+      opdCode: 'DINSOS',
+      attributes: [{ code: 'PROGRAM', values: ['PKH'] }, { code: 'HOUSEHOLDS', values: ['3'] }],
+      version: 2,
+    });
+    const dispatched = await t.gql<{ dispatchTicket: { __typename: string; ticket: { state: string } } }>(
+      `mutation { dispatchTicket(input: { ticketId: "${id}", expectedVersion: 2 }) { __typename ... on TicketChanged { ticket { state } } } }`,
+    );
+    expect(dispatched.body.data?.dispatchTicket.ticket.state).toBe('DISPATCHED');
+  });
+
+  it('refuses a category of another OPD when the caller names the wrong OPD', async () => {
+    const res = await t.gql<{ createTicket: { __typename: string; problems: string[] } }>(
+      `mutation { createTicket(input: { kind: COMPLAINT, channel: PHONE, description: "x", descriptionLanguage: "id",
+        categoryCode: "BANSOS_TIDAK_TEPAT", opdCode: "BPBD", attributes: [{ code: "PROGRAM", values: ["PKH"] }] }) {
+        __typename ... on InvalidTicketInput { problems } } }`,
+    );
+    expect(res.body.data?.createTicket).toEqual({
+      __typename: 'InvalidTicketInput',
+      problems: ['category BANSOS_TIDAK_TEPAT belongs to OPD DINSOS, not BPBD'],
+    });
+  });
+
+  it('lets an admin rename and deactivate a category without a deploy; versions detect races; history is kept', async () => {
+    const read = await t.gql<{ categories: Category[] }>('{ categories(opd: "DINSOS", kind: "EMERGENCY") { code version } }');
+    const { version } = read.body.data!.categories[0];
+    const rename = `mutation($v: Int!) { renameCategory(input: { code: "WARGA_TERLANTAR", expectedVersion: $v, nameEn: "Abandoned person" }) {
+      __typename ... on CategoryChanged { category { nameEn nameId version } } ... on CategoryVersionConflict { currentVersion } } }`;
+    const renamed = await t.gql<{ renameCategory: { __typename: string; category: { nameEn: string; nameId: string; version: number } } }>(
+      rename, { v: version }, ADMIN,
+    );
+    expect(renamed.body.data?.renameCategory.category).toEqual({ nameEn: 'Abandoned person', nameId: 'Warga terlantar', version: version + 1 });
+
+    const stale = await t.gql<{ renameCategory: { __typename: string; currentVersion: number } }>(rename, { v: version }, ADMIN);
+    expect(stale.body.data?.renameCategory).toEqual({ __typename: 'CategoryVersionConflict', currentVersion: version + 1 });
+
+    const notAdmin = await t.gql(rename, { v: version + 1 });
+    expect(notAdmin.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    const off = await t.gql<{ deactivateCategory: { category: { active: boolean } } }>(
+      `mutation { deactivateCategory(input: { code: "WARGA_TERLANTAR", expectedVersion: ${version + 1} }) { ... on CategoryChanged { category { active } } } }`,
+      undefined,
+      ADMIN,
+    );
+    expect(off.body.data?.deactivateCategory.category.active).toBe(false);
+    const offered = await t.gql<{ categories: Category[] }>('{ categories(opd: "DINSOS") { code } }');
+    expect(offered.body.data?.categories.map((c) => c.code)).toEqual(['BANSOS_TIDAK_TEPAT']);
+
+    const history = await t.gql<{ categoryHistory: Array<{ version: number; change: string; actorId: string | null }> }>(
+      '{ categoryHistory(code: "WARGA_TERLANTAR") { version change actorId } }',
+    );
+    expect(history.body.data?.categoryHistory).toEqual([
+      { version: 1, change: 'CODE_SYNC', actorId: null },
+      { version: 2, change: 'ADMIN_RENAME', actorId: 'admin-wayan' },
+      { version: 3, change: 'ADMIN_DEACTIVATE', actorId: 'admin-wayan' },
+    ]);
+  });
+
+  it('reports the 100-day rollout', async () => {
+    t.clock.set('2026-12-11T04:00:00Z'); // 10 days after the default launch date, noon in Bali
+    const res = await t.gql<{ rollout: Record<string, unknown> }>('{ rollout { opdsLive opdsPlanned launchDate deadline daysLeft } }');
+    expect(res.body.data?.rollout).toEqual({ opdsLive: 6, opdsPlanned: 0, launchDate: '2026-12-01', deadline: '2027-03-11', daysLeft: 90 });
+  });
+});
