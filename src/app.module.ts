@@ -37,7 +37,8 @@ export class AppModule {
         LoggingModule.forRoot(config),
         MikroOrmModule.forRoot({
           ...buildOrmOptions(databaseUrl, config.database.poolMax),
-          registerRequestContext: true,
+          // Every handler forks its own EntityManager; a per-request context would be unused work.
+          registerRequestContext: false,
         }),
         GraphqlApiModule.forRoot(config),
         HealthModule,

@@ -34,13 +34,17 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info(`${signal} received: draining requests, then stopping`);
+    const server = app.getHttpServer() as import('node:http').Server;
     const force = setTimeout(() => {
       logger.error(`Shutdown took longer than ${config.shutdownTimeoutMs} ms; forcing exit`);
+      server.closeAllConnections();
       void database.embedded?.stop().finally(() => process.exit(1));
     }, config.shutdownTimeoutMs);
     try {
-      // Stops accepting, waits for in-flight requests, runs the shutdown hooks
-      // (the ORM closes its pool); only then can the database go.
+      // First stop accepting and let in-flight requests finish: Nest's own
+      // close runs the shutdown hooks (the ORM closes its pool) before it
+      // closes the HTTP server, which would fail requests still running.
+      await new Promise<void>((resolve) => server.close(() => resolve()));
       await app.close();
       await database.embedded?.stop();
       clearTimeout(force);

@@ -11,6 +11,6 @@ export class DistrictResolver {
   async districts(
     @Args('includeInactive', { defaultValue: false }) includeInactive: boolean,
   ): Promise<DistrictModel[]> {
-    return this.em.find(District, includeInactive ? {} : { active: true }, { orderBy: { sortOrder: 'asc' } });
+    return this.em.fork().find(District, includeInactive ? {} : { active: true }, { orderBy: { sortOrder: 'asc' } });
   }
 }

@@ -1,5 +1,5 @@
 import { Inject } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { CommandBus } from '@nestjs/cqrs';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { ApiError } from '../../../infra/graphql/api-error';
 import { Clock, CLOCK } from '../../shared/clock';
@@ -24,7 +24,6 @@ import { TicketCommandBase } from '../commands/ticket-command.base';
 import { TriageTicketCommand } from '../commands/triage-ticket/triage-ticket.command';
 import type { Actor } from '../domain/actor';
 import type { Ticket } from '../domain/ticket.entity';
-import { GetTicketQuery } from '../queries/get-ticket/get-ticket.query';
 import { CurrentActor } from './current-actor.decorator';
 import {
   AddNoteInput,
@@ -51,7 +50,6 @@ const IDEMPOTENCY_KEY = { type: () => String, nullable: true, description: 'Retr
 export class TicketCommandResolver {
   constructor(
     private readonly commandBus: CommandBus,
-    private readonly queryBus: QueryBus,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(TICKET_SETTINGS) private readonly settings: TicketSettings,
   ) {}
@@ -172,8 +170,7 @@ export class TicketCommandResolver {
 
   private async create(command: CreateTicketCommand): Promise<typeof CreateTicketResult> {
     try {
-      const { ticketId, created } = await this.commandBus.execute<CreateTicketCommand, Created>(command);
-      const ticket = await this.queryBus.execute<GetTicketQuery, Ticket>(new GetTicketQuery({ id: ticketId }));
+      const { ticket, created } = await this.commandBus.execute<CreateTicketCommand, Created>(command);
       return Object.assign(new TicketCreated(), { ticket: this.model(ticket), created });
     } catch (error) {
       return toFailure(error) as typeof CreateTicketResult;

@@ -1,5 +1,6 @@
 import type { Actor } from '../../domain/actor';
 import type { NewReport } from '../../domain/new-report';
+import type { Ticket } from '../../domain/ticket.entity';
 
 /**
  * Records a new contact as a ticket in state NEW. With `answer`, an
@@ -18,6 +19,8 @@ export class CreateTicketCommand {
 
 export interface CreateTicketResult {
   readonly ticketId: string;
+  /** The ticket as stored (callers need not read it back). */
+  readonly ticket: Ticket;
   /** False when the idempotency key matched an earlier, identical request. */
   readonly created: boolean;
 }

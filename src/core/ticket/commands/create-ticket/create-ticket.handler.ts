@@ -97,14 +97,14 @@ export class CreateTicketHandler implements ICommandHandler<CreateTicketCommand,
         new TicketChangedEvent(ticket.id, TicketCommand.ANSWER, TicketState.NEW, ticket.state, ticket.version, cmd.actor, now),
       );
     }
-    return { ticketId: ticket.id, created: true };
+    return { ticketId: ticket.id, ticket, created: true };
   }
 
   private async replay(key: string, digest: string): Promise<CreateTicketResult | null> {
-    const earlier = await this.em.fork().findOne(Ticket, { idempotencyKey: key }, { fields: ['id', 'idempotencyHash'] });
+    const earlier = await this.em.fork().findOne(Ticket, { idempotencyKey: key });
     if (!earlier) return null;
     if (earlier.idempotencyHash !== digest) throw TicketException.idempotencyKeyReused(key);
-    return { ticketId: earlier.id, created: false };
+    return { ticketId: earlier.id, ticket: earlier, created: false };
   }
 }
 
