@@ -1,4 +1,4 @@
-import { defineConfig, Options } from '@mikro-orm/postgresql';
+import { defineConfig, FlushMode, Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
@@ -16,6 +16,9 @@ export function buildOrmOptions(url: string, poolMax: number, overrides: Partial
     // Schema changes only through committed migrations: never at start-up.
     ensureDatabase: false,
     allowGlobalContext: false,
+    // Writes happen when a transaction commits, never as a side effect of a
+    // read inside it (an auto-flush would split one change into two versions).
+    flushMode: FlushMode.COMMIT,
     forceUtcTimezone: true,
     pool: { min: 0, max: poolMax },
     migrations: {

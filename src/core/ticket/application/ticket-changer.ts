@@ -81,6 +81,7 @@ export function recordEvent(
   payload: Record<string, unknown>,
   seq: number = ticket.version + 1,
 ): TicketEvent {
+  ticket.lastEventSeq = seq;
   const event = em.create(TicketEvent, {
     ticket,
     seq,

@@ -30,7 +30,7 @@ export interface AttachmentRef {
 @Index({ name: 'ticket_duplicate_of_idx', properties: ['duplicateOf'] })
 @Index({ name: 'ticket_search_idx', expression: 'create index "ticket_search_idx" on "ticket" using gin ("search")' })
 export class Ticket {
-  [OptionalProps]?: 'id' | 'state' | 'heldFrom' | 'channelPlatform' | 'channelAccount' | 'channelReference' | 'reporter' | 'location' | 'categoryCode' | 'attributes' | 'opdCode' | 'translation' | 'translationLanguage' | 'attachments' | 'tags' | 'assignedUnit' | 'assignedOfficer' | 'duplicateOf' | 'outcomeNote' | 'reopenCount' | 'triagedAt' | 'dispatchedAt' | 'acknowledgedAt' | 'departedAt' | 'onSiteAt' | 'resolvedAt' | 'closedAt' | 'answeredAt' | 'rejectedAt' | 'idempotencyKey' | 'idempotencyHash' | 'version' | 'search';
+  [OptionalProps]?: 'id' | 'state' | 'heldFrom' | 'channelPlatform' | 'channelAccount' | 'channelReference' | 'reporter' | 'location' | 'categoryCode' | 'attributes' | 'opdCode' | 'translation' | 'translationLanguage' | 'attachments' | 'tags' | 'assignedUnit' | 'assignedOfficer' | 'duplicateOf' | 'outcomeNote' | 'reopenCount' | 'triagedAt' | 'dispatchedAt' | 'acknowledgedAt' | 'departedAt' | 'onSiteAt' | 'resolvedAt' | 'closedAt' | 'answeredAt' | 'rejectedAt' | 'idempotencyKey' | 'idempotencyHash' | 'version' | 'lastEventSeq' | 'search';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -157,6 +157,14 @@ export class Ticket {
 
   @Property({ type: 'integer', version: true })
   version: number = 1;
+
+  /**
+   * The seq of the newest event. Always changes with a command, so the
+   * versioned UPDATE happens even when a command changes no other field
+   * (a note in the same millisecond as the previous change).
+   */
+  @Property({ type: 'integer', default: 1 })
+  lastEventSeq: number = 1;
 
   /** Free-text search over number, text and place; maintained by PostgreSQL. */
   @Property({

@@ -12,7 +12,7 @@ import { TICKET_SETTINGS, TicketSettings } from '../../application/ticket-settin
 import { acceptReport } from '../../domain/report-rules';
 import { formatTicketNumber } from '../../domain/ticket-number';
 import { Ticket } from '../../domain/ticket.entity';
-import { TicketPriority } from '../../domain/ticket.enums';
+import { TicketKind, TicketPriority } from '../../domain/ticket.enums';
 import { TicketException } from '../../domain/ticket.exception';
 import { TicketCommand, TicketState } from '../../lifecycle';
 import { answerEffect } from '../answer-ticket/answer-ticket.handler';
@@ -32,6 +32,9 @@ export class CreateTicketHandler implements ICommandHandler<CreateTicketCommand,
   async execute(cmd: CreateTicketCommand): Promise<CreateTicketResult> {
     const now = this.clock.now();
     const report = acceptReport(cmd.report, now);
+    if (cmd.answer !== null && report.kind !== TicketKind.INFORMATION) {
+      throw TicketException.invalidInput(['kind must be INFORMATION to record an answer in one call']);
+    }
     if (report.location.district) await this.districts.assertKnown(report.location.district);
     const answers = cmd.report.attributes ?? {};
     if (report.categoryCode) {

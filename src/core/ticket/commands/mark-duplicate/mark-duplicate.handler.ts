@@ -44,7 +44,6 @@ async function mergeInto(em: EntityManager, duplicate: Ticket, survivorId: strin
     payload.reportedAtBefore = survivor.reportedAt.toISOString();
     survivor.reportedAt = duplicate.reportedAt;
   }
-  // Touching updatedAt makes the survivor's versioned UPDATE happen, matching its new event's seq.
   survivor.updatedAt = now;
   recordEvent(em, survivor, DUPLICATE_MERGED, survivor.state, survivor.state, actor, now, payload);
 }

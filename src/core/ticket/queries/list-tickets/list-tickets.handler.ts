@@ -17,20 +17,13 @@ export class ListTicketsHandler implements IQueryHandler<ListTicketsQuery, Curso
   constructor(private readonly em: EntityManager) {}
 
   async execute(query: ListTicketsQuery): Promise<Cursor<Ticket>> {
-    try {
-      return await this.em.fork().findByCursor(Ticket, toWhere(query.filter), {
-        first: query.first,
-        after: query.after ?? undefined,
-        orderBy: ORDER[query.sort],
-        includeCount: true,
-      });
-    } catch (error) {
-      // A cursor is opaque to clients; one that does not decode is their input error.
-      if (query.after && error instanceof Error && /cursor/i.test(error.message)) {
-        throw TicketException.invalidInput(['after is not a cursor of this list']);
-      }
-      throw error;
-    }
+    if (query.after) assertCursor(query.after);
+    return this.em.fork().findByCursor(Ticket, toWhere(query.filter), {
+      first: query.first,
+      after: query.after ?? undefined,
+      orderBy: ORDER[query.sort],
+      includeCount: true,
+    });
   }
 }
 
@@ -52,4 +45,29 @@ export function toWhere(filter: TicketFilter): FilterQuery<Ticket> {
   const text = filter.text?.trim();
   if (text) where.search = { $fulltext: text };
   return where as FilterQuery<Ticket>;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Cursors are opaque to clients but not to us: every order here is (a time,
+ * the id), so anything else is a client's mistake, refused before it can
+ * reach the database as a type error.
+ */
+function assertCursor(after: string): void {
+  let values: unknown;
+  try {
+    values = Cursor.decode(after);
+  } catch {
+    values = null;
+  }
+  const ok =
+    Array.isArray(values) &&
+    values.length === 2 &&
+    // MikroORM's decoder turns the ISO timestamps it wrote back into dates; anything else is not ours.
+    values[0] instanceof Date &&
+    !Number.isNaN(values[0].getTime()) &&
+    typeof values[1] === 'string' &&
+    UUID.test(values[1]);
+  if (!ok) throw TicketException.invalidInput(['after is not a cursor of this list']);
 }
