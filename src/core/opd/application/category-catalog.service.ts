@@ -43,10 +43,6 @@ export class CategoryCatalog {
     return this.em.fork().find(OpdCategory, where, { orderBy: { opd: 'asc', code: 'asc' }, populate: ['opd'] });
   }
 
-  async category(code: string): Promise<OpdCategory | null> {
-    return this.em.fork().findOne(OpdCategory, { code }, { populate: ['opd'] });
-  }
-
   async history(code: string): Promise<OpdCategoryVersion[]> {
     return this.em.fork().find(OpdCategoryVersion, { categoryCode: code }, { orderBy: { version: 'asc' } });
   }

@@ -1,6 +1,7 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { CategoryCatalog } from '../../opd/application/category-catalog.service';
 import { AttributeAnswers, checkAttributeAnswers, GivenAnswers } from '../../opd/application/attribute-answers';
+import { OpdCategory } from '../../opd/domain/opd-category.entity';
 import { TicketException } from '../domain/ticket.exception';
 
 export interface Route {
@@ -19,10 +20,13 @@ export interface Route {
  */
 @Injectable()
 export class CategoryRouting {
-  constructor(private readonly catalog: CategoryCatalog) {}
-
-  async route(categoryCode: string, requestedOpd: string | null, answers: GivenAnswers): Promise<Route> {
-    const category = await this.catalog.category(categoryCode);
+  /**
+   * `em` is the caller's: inside a command's transaction it must be that
+   * transaction's, never a second pooled connection (N concurrent commands
+   * would each hold one connection and wait for another: a pool deadlock).
+   */
+  async route(em: EntityManager, categoryCode: string, requestedOpd: string | null, answers: GivenAnswers): Promise<Route> {
+    const category = await em.findOne(OpdCategory, { code: categoryCode }, { populate: ['opd'] });
     if (!category) throw TicketException.invalidInput([`categoryCode ${categoryCode} is not a known category`]);
     const problems: string[] = [];
     if (!category.inCode || !category.adminActive) problems.push(`category ${categoryCode} is deactivated`);

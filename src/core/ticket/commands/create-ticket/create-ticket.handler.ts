@@ -39,7 +39,7 @@ export class CreateTicketHandler implements ICommandHandler<CreateTicketCommand,
     const answers = cmd.report.attributes ?? {};
     if (report.categoryCode) {
       // A category known at intake routes at once; its defaults fill what the caller left open.
-      const route = await this.routing.route(report.categoryCode, report.opdCode, answers);
+      const route = await this.routing.route(this.em.fork(), report.categoryCode, report.opdCode, answers);
       report.opdCode = route.opdCode;
       report.attributes = route.attributes;
       if (!cmd.report.priority) report.priority = route.defaultPriority as TicketPriority;

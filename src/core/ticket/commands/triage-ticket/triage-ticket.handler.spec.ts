@@ -21,7 +21,7 @@ function routing(seen: unknown[] = []): CategoryRouting {
     JALAN_RUSAK: { categoryCode: 'JALAN_RUSAK', opdCode: 'PUPR-PERKIM', defaultPriority: 'NORMAL', fieldResponse: false },
   };
   return {
-    route: async (code: string, opd: string | null, answers: Record<string, unknown>) => {
+    route: async (_em: unknown, code: string, opd: string | null, answers: Record<string, unknown>) => {
       seen.push({ code, opd, answers });
       return { ...table[code], attributes: answers };
     },

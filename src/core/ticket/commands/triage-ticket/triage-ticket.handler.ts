@@ -30,9 +30,9 @@ export class TriageTicketHandler implements ICommandHandler<TriageTicketCommand,
     return this.runner.run(cmd, {
       command: TicketCommand.TRIAGE,
       payload,
-      apply: async (ticket, now) => {
+      apply: async (ticket, now, em) => {
         // Answers given at intake count; the triage's answers win.
-        const route = await this.routing.route(cmd.categoryCode, cmd.opdCode, { ...ticket.attributes, ...cmd.attributes });
+        const route = await this.routing.route(em, cmd.categoryCode, cmd.opdCode, { ...ticket.attributes, ...cmd.attributes });
         // The event is written after this effect: it records where the category routed the ticket.
         payload.opdCode = route.opdCode;
         ticket.kind = cmd.kind;

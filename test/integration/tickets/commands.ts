@@ -1,0 +1,113 @@
+import { AcknowledgeTicketCommand } from '../../../src/core/ticket/commands/acknowledge-ticket/acknowledge-ticket.command';
+import { AddNoteCommand } from '../../../src/core/ticket/commands/add-note/add-note.command';
+import { AnswerTicketCommand } from '../../../src/core/ticket/commands/answer-ticket/answer-ticket.command';
+import { ArriveOnSiteCommand } from '../../../src/core/ticket/commands/arrive-on-site/arrive-on-site.command';
+import { CloseTicketCommand } from '../../../src/core/ticket/commands/close-ticket/close-ticket.command';
+import { DepartTicketCommand } from '../../../src/core/ticket/commands/depart-ticket/depart-ticket.command';
+import { DispatchTicketCommand } from '../../../src/core/ticket/commands/dispatch-ticket/dispatch-ticket.command';
+import { HoldTicketCommand } from '../../../src/core/ticket/commands/hold-ticket/hold-ticket.command';
+import { MarkDuplicateCommand } from '../../../src/core/ticket/commands/mark-duplicate/mark-duplicate.command';
+import { ReassignTicketCommand } from '../../../src/core/ticket/commands/reassign-ticket/reassign-ticket.command';
+import { RejectTicketCommand } from '../../../src/core/ticket/commands/reject-ticket/reject-ticket.command';
+import { ReopenTicketCommand } from '../../../src/core/ticket/commands/reopen-ticket/reopen-ticket.command';
+import { ResolveTicketCommand } from '../../../src/core/ticket/commands/resolve-ticket/resolve-ticket.command';
+import { ResumeTicketCommand } from '../../../src/core/ticket/commands/resume-ticket/resume-ticket.command';
+import { ReturnTicketCommand } from '../../../src/core/ticket/commands/return-ticket/return-ticket.command';
+import { TriageTicketCommand } from '../../../src/core/ticket/commands/triage-ticket/triage-ticket.command';
+import type { Actor } from '../../../src/core/ticket/domain/actor';
+import { ActorRole, NoteVisibility, TicketKind } from '../../../src/core/ticket/domain/ticket.enums';
+import { TicketCommand } from '../../../src/core/ticket/lifecycle';
+
+// Building valid command objects for any TicketCommand, and the payload each
+// handler hands to transition(); no database here.
+
+export const ACTOR: Actor = { userId: 'ct-ayu', role: ActorRole.CALL_TAKER, opdCode: null };
+export const OPD_ACTOR: Actor = { userId: 'pupr-made', role: ActorRole.OPD_OFFICER, opdCode: 'PUPR-PERKIM' };
+
+/** Inputs for any command; each command takes the ones it needs. */
+export interface CommandArgs {
+  readonly kind: TicketKind;
+  readonly categoryCode: string;
+  /** The OPD a TRIAGE names; null leaves it to the category. */
+  readonly opdCode: string | null;
+  readonly fieldResponse: boolean | null;
+  readonly assignedUnit: string | null;
+  readonly assignedOfficer: string;
+  readonly withPosition: boolean;
+  readonly survivorId: string;
+  readonly text: string;
+}
+
+/** The CQRS command object for `command`, built with valid inputs. */
+export function buildCommand(command: TicketCommand, ticketId: string, version: number, args: CommandArgs, actor: Actor = ACTOR): object {
+  const { text } = args;
+  switch (command) {
+    case TicketCommand.TRIAGE:
+      return new TriageTicketCommand(ticketId, version, actor, args.kind, args.categoryCode, args.opdCode, null, args.fieldResponse);
+    case TicketCommand.DISPATCH:
+      return new DispatchTicketCommand(ticketId, version, actor, args.assignedUnit, null);
+    case TicketCommand.ACKNOWLEDGE:
+      return new AcknowledgeTicketCommand(ticketId, version, actor);
+    case TicketCommand.DEPART:
+      return new DepartTicketCommand(ticketId, version, actor, args.assignedUnit);
+    case TicketCommand.ARRIVE:
+      return new ArriveOnSiteCommand(ticketId, version, actor, {
+        latitude: args.withPosition ? -8.45 : null,
+        longitude: args.withPosition ? 115.35 : null,
+        photoUrl: null,
+      });
+    case TicketCommand.RESOLVE:
+      return new ResolveTicketCommand(ticketId, version, actor, `selesai: ${text}`);
+    case TicketCommand.CLOSE:
+      return new CloseTicketCommand(ticketId, version, actor);
+    case TicketCommand.REOPEN:
+      return new ReopenTicketCommand(ticketId, version, actor, `belum beres: ${text}`);
+    case TicketCommand.REJECT:
+      return new RejectTicketCommand(ticketId, version, actor, `spam: ${text}`);
+    case TicketCommand.MARK_DUPLICATE:
+      return new MarkDuplicateCommand(ticketId, version, actor, args.survivorId);
+    case TicketCommand.RETURN:
+      return new ReturnTicketCommand(ticketId, version, actor, `bukan wewenang: ${text}`);
+    case TicketCommand.HOLD:
+      return new HoldTicketCommand(ticketId, version, actor, `menunggu foto: ${text}`);
+    case TicketCommand.RESUME:
+      return new ResumeTicketCommand(ticketId, version, actor);
+    case TicketCommand.ANSWER:
+      return new AnswerTicketCommand(ticketId, version, actor, `jawaban: ${text}`);
+    case TicketCommand.ADD_NOTE:
+      return new AddNoteCommand(ticketId, version, actor, text, NoteVisibility.INTERNAL);
+    case TicketCommand.REASSIGN:
+      return new ReassignTicketCommand(ticketId, version, actor, args.assignedUnit, args.assignedOfficer);
+  }
+}
+
+/**
+ * The payload the handler hands to `transition` for `command` with `args`;
+ * only the keys the table checks matter (requires), the rest is carried for
+ * the replay (kind, opdCode, fieldResponse of a triage).
+ */
+export function payloadFor(command: TicketCommand, args: CommandArgs): Record<string, unknown> {
+  switch (command) {
+    case TicketCommand.TRIAGE:
+      // Only the keys TRIAGE requires: whether the handler adds fieldResponse does not change the verdict.
+      return { kind: args.kind, categoryCode: args.categoryCode, opdCode: args.opdCode };
+    case TicketCommand.RESOLVE:
+      return { note: `selesai: ${args.text}` };
+    case TicketCommand.REOPEN:
+    case TicketCommand.REJECT:
+    case TicketCommand.RETURN:
+    case TicketCommand.HOLD:
+      return { reason: args.text };
+    case TicketCommand.MARK_DUPLICATE:
+      return { duplicateOfId: args.survivorId };
+    case TicketCommand.ANSWER:
+      return { answer: args.text };
+    case TicketCommand.ADD_NOTE:
+      return { text: args.text };
+    case TicketCommand.REASSIGN:
+      return { assignee: args.assignedOfficer };
+    default:
+      return {};
+  }
+}
+
