@@ -68,10 +68,15 @@ async function waitReady(port, svc, ms) {
   fail(`/health/ready not 200 within ${ms / 1000} s`, svc.out.text);
 }
 
-async function startCheckStop(env, port) {
+async function startCheckStop(env, port, waitForLog) {
   const started = Date.now();
   const svc = run(env);
   const ready = await waitReady(port, svc, 60_000);
+  // One process may answer before all have started: wait for the start to finish.
+  for (const deadline = Date.now() + 30_000; waitForLog && !waitForLog.test(svc.out.text); ) {
+    if (Date.now() > deadline) fail(`no ${waitForLog} in the output within 30 s`, svc.out.text);
+    await new Promise((r) => setTimeout(r, 100));
+  }
   const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -113,6 +118,14 @@ async function startCheckStop(env, port) {
   const leftover2 = postgresPids().filter((p) => !before.has(p));
   if (leftover2.length) fail(`postgres still running after the second stop: pids ${leftover2.join(', ')}`, second);
   console.log('smoke: second start reused the data; no postgres process left');
+
+  // 3. Two server processes on one port: both serve, all stop on SIGINT.
+  const third = await startCheckStop({ ...env, WEB_CONCURRENCY: '2' }, port, /listening on .*\(2 process\(es\)\)/);
+  const leftover3 = postgresPids().filter((p) => !before.has(p));
+  if (leftover3.length) fail(`postgres still running after the cluster stop: pids ${leftover3.join(', ')}`, third);
+  const workers = new Set([...third.matchAll(/"pid":(\d+)[^\n]*Nest application successfully started/g)].map((m) => m[1]));
+  if (workers.size !== 2) fail(`expected two server processes to start, saw ${workers.size}`, third);
+  console.log('smoke: two server processes served and stopped cleanly');
 
   // Clean up the data, wherever the launcher had to keep it.
   const dataDir = /\(data: ([^)]+)\)/.exec(first)?.[1];

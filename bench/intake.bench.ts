@@ -193,9 +193,10 @@ function reportCpu(api: CpuReading, baseline: CpuReading): void {
     ]),
   );
   if (api.server !== null && api.server > 0) {
+    const processes = Number(process.env.WEB_CONCURRENCY ?? 1) || 1;
     say(
-      `The server runs its JavaScript on one core: at ${api.server.toFixed(2)} CPU-ms per request it tops out near ` +
-        `${(1000 / api.server).toFixed(0)} req/s on this machine, however fast the database is.`,
+      `Each server process runs its JavaScript on one core: at ${api.server.toFixed(2)} CPU-ms per request, ` +
+        `${processes} process(es) top out near ${((1000 * processes) / api.server).toFixed(0)} req/s, however fast the database is.`,
     );
   }
 }

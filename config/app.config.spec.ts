@@ -6,7 +6,7 @@ describe('loadAppConfig', () => {
     const config = loadAppConfig({}, '/srv/sigap');
     expect(config).toMatchObject({
       env: 'development',
-      http: { host: '0.0.0.0', port: 3000, bodyLimitKb: 256 },
+      http: { host: '0.0.0.0', port: 3000, bodyLimitKb: 256, workers: 1 },
       database: { url: null, poolMax: 10, embedded: { dataDir: path.resolve('/srv/sigap/.data/postgres'), port: 0 } },
       log: { level: 'info', format: 'pretty' },
       graphql: { sandbox: true },

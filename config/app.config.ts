@@ -70,6 +70,12 @@ class EnvironmentVariables {
   SHUTDOWN_TIMEOUT_MS = 10_000;
 
   @Transform(({ value }) => toNumber(value))
+  @IsInt({ message: 'WEB_CONCURRENCY must be a whole number of server processes (got "$value")' })
+  @Min(1)
+  @Max(64)
+  WEB_CONCURRENCY = 1;
+
+  @Transform(({ value }) => toNumber(value))
   @IsInt({ message: 'REQUEST_BODY_LIMIT_KB must be a whole number of kilobytes' })
   @Min(1)
   REQUEST_BODY_LIMIT_KB = 256;
@@ -99,7 +105,13 @@ class EnvironmentVariables {
 /** Typed, validated configuration; built once at startup by {@link loadAppConfig}. */
 export interface AppConfig {
   readonly env: 'development' | 'production' | 'test';
-  readonly http: { readonly host: string; readonly port: number; readonly bodyLimitKb: number };
+  readonly http: {
+    readonly host: string;
+    readonly port: number;
+    readonly bodyLimitKb: number;
+    /** Server processes sharing the port (Node runs JavaScript on one core per process). */
+    readonly workers: number;
+  };
   readonly database: {
     /** A server named by the operator; when absent Sigap runs its own embedded PostgreSQL. */
     readonly url: string | null;
@@ -149,7 +161,7 @@ export function loadAppConfig(
   const production = vars.NODE_ENV === 'production';
   return {
     env: vars.NODE_ENV as AppConfig['env'],
-    http: { host: vars.HOST, port: vars.PORT, bodyLimitKb: vars.REQUEST_BODY_LIMIT_KB },
+    http: { host: vars.HOST, port: vars.PORT, bodyLimitKb: vars.REQUEST_BODY_LIMIT_KB, workers: vars.WEB_CONCURRENCY },
     database: {
       url: vars.DATABASE_URL ?? null,
       poolMax: vars.DATABASE_POOL_MAX,

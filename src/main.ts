@@ -1,64 +1,92 @@
 import 'reflect-metadata';
-import type { INestApplication } from '@nestjs/common';
-import { ConfigError, loadAppConfig } from '../config/app.config';
+import cluster from 'node:cluster';
+import { AppConfig, ConfigError, loadAppConfig } from '../config/app.config';
+import { startWorkers } from './bootstrap/cluster';
 import { prepareDatabase } from './bootstrap/database.bootstrap';
-import { createApp } from './bootstrap/app.factory';
+import { serve } from './bootstrap/http-server';
 import { createBootstrapLogger } from './infra/logging/bootstrap-logger';
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadAppConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\nSee .env.example for every variable and its default.\n`);
-      process.exit(78); // EX_CONFIG
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   const logger = createBootstrapLogger(config);
 
+  if (cluster.isWorker) {
+    // The primary prepared the database and passed its URL in DATABASE_URL.
+    const server = await serve(config, logger, config.database.url!);
+    const exit = async (): Promise<void> => {
+      await server.stop();
+      process.exit(0);
+    };
+    onSignal(exit);
+    // A primary that died must not leave its workers serving on their own.
+    process.once('disconnect', () => void exit());
+    return;
+  }
+
+  // Registered before anything starts: a signal during start-up must still
+  // stop what has started, not kill the process and orphan it.
+  let stop: (() => Promise<void>) | null = null;
+  let signalled: string | null = null;
+  const shutdown = async (signal: string): Promise<void> => {
+    logger.info(`${signal} received: draining requests, then stopping`);
+    try {
+      await stop?.();
+      // Only after the app has closed its pool can the database go.
+      await database?.embedded?.stop();
+      logger.info('Stopped cleanly');
+      process.exit(0);
+    } catch (error) {
+      logger.error({ err: error }, 'Shutdown failed');
+      await database?.embedded?.stop();
+      process.exit(1);
+    }
+  };
+  onSignal(async (signal) => {
+    if (stop) await shutdown(signal);
+    else signalled = signal;
+  });
+
   const database = await prepareDatabase(config, logger);
-  let app: INestApplication;
   try {
-    app = await createApp(config, database.url);
-    await app.listen(config.http.port, config.http.host);
+    if (config.http.workers > 1) {
+      const workers = startWorkers(config.http.workers, database.url, logger);
+      stop = () => workers.stop();
+      await workers.ready.catch(async (error: Error) => {
+        await workers.stop();
+        throw error;
+      });
+    } else {
+      const server = await serve(config, logger, database.url);
+      stop = () => server.stop();
+    }
   } catch (error) {
     await database.embedded?.stop();
     throw error;
   }
-  logger.info(`Sigap listening on http://localhost:${config.http.port}/graphql`);
+  logger.info(`Sigap listening on http://localhost:${config.http.port}/graphql (${config.http.workers} process(es))`);
+  if (signalled) await shutdown(signalled);
+}
 
-  let stopping = false;
-  const shutdown = async (signal: string): Promise<void> => {
-    if (stopping) return;
-    stopping = true;
-    logger.info(`${signal} received: draining requests, then stopping`);
-    const server = app.getHttpServer() as import('node:http').Server;
-    const force = setTimeout(() => {
-      logger.error(`Shutdown took longer than ${config.shutdownTimeoutMs} ms; forcing exit`);
-      server.closeAllConnections();
-      void database.embedded?.stop().finally(() => process.exit(1));
-    }, config.shutdownTimeoutMs);
-    try {
-      // First stop accepting and let in-flight requests finish: Nest's own
-      // close runs the shutdown hooks (the ORM closes its pool) before it
-      // closes the HTTP server, which would fail requests still running.
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await app.close();
-      await database.embedded?.stop();
-      clearTimeout(force);
-      logger.info('Stopped cleanly');
-      logger.flush?.();
-      process.exit(0);
-    } catch (error) {
-      logger.error({ err: error }, 'Shutdown failed');
-      await database.embedded?.stop();
-      process.exit(1);
-    }
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+function loadConfigOrExit(): AppConfig {
+  try {
+    return loadAppConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\nSee .env.example for every variable and its default.\n`);
+    process.exit(78); // EX_CONFIG
+  }
+}
+
+/** SIGINT (Ctrl-C) and SIGTERM both stop gracefully, once. */
+function onSignal(handler: (signal: string) => Promise<void>): void {
+  let handled = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      if (handled) return;
+      handled = true;
+      void handler(signal);
+    });
+  }
 }
 
 main().catch((error: unknown) => {

@@ -78,7 +78,8 @@ export interface CpuReading {
 }
 
 export function readCpu(serverPid: number | undefined, postgresPid: number | undefined): CpuReading {
-  return { server: processCpuMs(serverPid), postgres: processTreeCpuMs(postgresPid), bench: selfCpuMs() };
+  // The server's tree: with WEB_CONCURRENCY > 1 the work happens in its cluster workers.
+  return { server: processTreeCpuMs(serverPid), postgres: processTreeCpuMs(postgresPid), bench: selfCpuMs() };
 }
 
 /** CPU ms per operation between two readings; null where a reading is missing. */
