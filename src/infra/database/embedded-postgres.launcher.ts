@@ -129,15 +129,12 @@ export class EmbeddedPostgres {
   }
 
   /** Creates a database unless it exists (CREATE DATABASE has no IF NOT EXISTS). */
-  async ensureDatabase(name: string, template?: string): Promise<void> {
+  async ensureDatabase(name: string): Promise<void> {
     const client = new Client({ connectionString: this.urlFor('postgres') });
     await client.connect();
     try {
       const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-      if (found.rowCount === 0) {
-        const from = template ? ` TEMPLATE ${client.escapeIdentifier(template)}` : '';
-        await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}${from}`);
-      }
+      if (found.rowCount === 0) await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
     } finally {
       await client.end();
     }

@@ -64,10 +64,8 @@ export const CreateTicketResult = createUnionType({
   resolveType: (value: object) => value.constructor,
 });
 
-export type TicketFailure = IllegalTransition | VersionConflict | TicketNotFound | InvalidTicketInput | IdempotencyKeyReused;
-
 /** The only place a TicketException becomes API data. Anything else is rethrown. */
-export function toFailure(error: unknown): TicketFailure {
+export function toFailure(error: unknown): IllegalTransition | VersionConflict | TicketNotFound | InvalidTicketInput | IdempotencyKeyReused {
   if (!(error instanceof TicketException)) throw error;
   const d = error.details;
   const message = error.message;

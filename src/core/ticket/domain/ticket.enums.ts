@@ -12,14 +12,6 @@ export enum TicketPriority {
   URGENT = 'URGENT',
 }
 
-/** Ordering for sorts: a higher rank is more pressing. */
-export const PRIORITY_RANK: Record<TicketPriority, number> = {
-  [TicketPriority.LOW]: 1,
-  [TicketPriority.NORMAL]: 2,
-  [TicketPriority.HIGH]: 3,
-  [TicketPriority.URGENT]: 4,
-};
-
 /** How the report reached the regency. */
 export enum TicketChannel {
   PHONE = 'PHONE',
