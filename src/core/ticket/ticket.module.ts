@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { CategoryRouting } from './application/category-routing';
 import { DistrictCheck } from './application/district.check';
 import { TicketCommandRunner } from './application/ticket-command.runner';
+import { TicketIntakeWriter } from './application/ticket-intake.writer';
 import { TICKET_SETTINGS, TicketSettings } from './application/ticket-settings';
 import { TicketCommandResolver } from './api/ticket-command.resolver';
 import { TicketQueryResolver } from './api/ticket-query.resolver';
@@ -62,6 +63,7 @@ export class TicketModule implements OnModuleInit {
         TicketCommandRunner,
         DistrictCheck,
         CategoryRouting,
+        TicketIntakeWriter,
         ...TICKET_COMMAND_HANDLERS,
         ...QUERY_HANDLERS,
         TicketQueryResolver,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { OutboxMessage } from '../../shared/outbox/outbox-message.entity';
 import { TicketCommand, TicketState, transition } from '../lifecycle';
@@ -35,6 +36,24 @@ export async function applyChange(
   reopenWindowMs: number,
   spec: ChangeSpec,
 ): Promise<AppliedChange> {
+  const { from, to } = takeStep(ticket, spec.command, spec.payload, now, reopenWindowMs);
+  await spec.apply?.(ticket, now, em);
+  ticket.updatedAt = now;
+  const event = recordEvent(em, ticket, spec.command, from, to, actor, now, spec.payload);
+  return { from, to, event };
+}
+
+/**
+ * The lifecycle step alone: ask the pure transition function, and move the
+ * ticket's state (and held-from state) if it agrees; a refusal throws.
+ */
+export function takeStep(
+  ticket: Ticket,
+  command: TicketCommand,
+  payload: Record<string, unknown>,
+  now: Date,
+  reopenWindowMs: number,
+): { from: TicketState; to: TicketState } {
   const from = ticket.state;
   const result = transition(
     {
@@ -45,25 +64,16 @@ export async function applyChange(
       opdCode: ticket.opdCode,
       resolvedAt: ticket.resolvedAt,
     },
-    spec.command,
-    spec.payload,
+    command,
+    payload,
     { now, reopenWindowMs },
   );
   if (!result.ok) {
-    throw TicketException.illegalTransition({
-      from,
-      command: spec.command,
-      reason: result.reason,
-      detail: result.detail,
-      allowed: result.allowed,
-    });
+    throw TicketException.illegalTransition({ from, command, reason: result.reason, detail: result.detail, allowed: result.allowed });
   }
   ticket.state = result.to;
   ticket.heldFrom = result.heldFrom;
-  await spec.apply?.(ticket, now, em);
-  ticket.updatedAt = now;
-  const event = recordEvent(em, ticket, spec.command, from, result.to, actor, now, spec.payload);
-  return { from, to: result.to, event };
+  return { from, to: result.to };
 }
 
 /**
@@ -81,36 +91,60 @@ export function recordEvent(
   payload: Record<string, unknown>,
   seq: number = ticket.version + 1,
 ): TicketEvent {
-  ticket.lastEventSeq = seq;
-  const event = em.create(TicketEvent, {
-    ticket,
-    seq,
-    type,
-    fromState: from,
-    toState: to,
-    actorId: actor.userId,
-    actorRole: actor.role,
-    actorOpd: actor.opdCode,
-    occurredAt: now,
-    payload,
-  });
-  em.create(OutboxMessage, {
-    topic: `ticket.${type.toLowerCase()}`,
-    aggregateType: 'ticket',
-    aggregateId: ticket.id,
-    createdAt: now,
-    payload: {
-      eventId: event.id,
-      ticketId: ticket.id,
-      number: ticket.number,
-      type,
-      from,
-      to,
-      seq,
-      opdCode: ticket.opdCode,
-      kind: ticket.kind,
-      occurredAt: now.toISOString(),
-    },
-  });
+  const rows = eventRows(ticket, type, from, to, actor, now, payload, seq);
+  const event = em.create(TicketEvent, { ...rows.event, ticket });
+  em.create(OutboxMessage, rows.outbox);
   return event;
+}
+
+/**
+ * The rows of one event and its outbox message, numbered `seq` (the version
+ * the ticket has once written). Also marks the ticket's newest event.
+ */
+export function eventRows(
+  ticket: Ticket,
+  type: string,
+  from: TicketState | null,
+  to: TicketState,
+  actor: Actor,
+  now: Date,
+  payload: Record<string, unknown>,
+  seq: number,
+) {
+  ticket.lastEventSeq = seq;
+  const eventId = randomUUID();
+  return {
+    event: {
+      id: eventId,
+      ticket: ticket.id,
+      seq,
+      type,
+      fromState: from,
+      toState: to,
+      actorId: actor.userId,
+      actorRole: actor.role,
+      actorOpd: actor.opdCode,
+      occurredAt: now,
+      payload,
+    },
+    outbox: {
+      id: randomUUID(),
+      topic: `ticket.${type.toLowerCase()}`,
+      aggregateType: 'ticket',
+      aggregateId: ticket.id,
+      createdAt: now,
+      payload: {
+        eventId,
+        ticketId: ticket.id,
+        number: ticket.number,
+        type,
+        from,
+        to,
+        seq,
+        opdCode: ticket.opdCode,
+        kind: ticket.kind,
+        occurredAt: now.toISOString(),
+      },
+    },
+  };
 }

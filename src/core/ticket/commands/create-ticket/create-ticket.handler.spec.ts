@@ -3,6 +3,7 @@ import type { EventBus } from '@nestjs/cqrs';
 import { ACTOR, NOW } from '../../../../../test/support/ticket-command.harness';
 import type { CategoryRouting } from '../../application/category-routing';
 import type { DistrictCheck } from '../../application/district.check';
+import type { TicketIntakeWriter } from '../../application/ticket-intake.writer';
 import type { TicketSettings } from '../../application/ticket-settings';
 import { TicketChannel, TicketKind } from '../../domain/ticket.enums';
 import { TicketErrorCode } from '../../domain/ticket.exception';
@@ -30,6 +31,7 @@ describe('CreateTicketHandler', () => {
       settings,
       untouchable as DistrictCheck,
       untouchable as CategoryRouting,
+      untouchable as TicketIntakeWriter,
       untouchable as EventBus,
     );
     await expect(

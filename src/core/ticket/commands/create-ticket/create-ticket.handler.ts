@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, EventBus, ICommandHandler } from '@nestjs/cqrs';
 import { Clock, CLOCK } from '../../../shared/clock';
 import { CategoryRouting } from '../../application/category-routing';
 import { DistrictCheck } from '../../application/district.check';
-import { applyChange, recordEvent } from '../../application/ticket-changer';
+import { eventRows, takeStep } from '../../application/ticket-changer';
+import { IdempotencyKeyTaken, TicketIntakeWriter } from '../../application/ticket-intake.writer';
 import { TicketChangedEvent, TicketCreatedEvent } from '../../application/ticket.events';
 import { TICKET_SETTINGS, TicketSettings } from '../../application/ticket-settings';
 import { acceptReport } from '../../domain/report-rules';
@@ -26,6 +26,7 @@ export class CreateTicketHandler implements ICommandHandler<CreateTicketCommand,
     @Inject(TICKET_SETTINGS) private readonly settings: TicketSettings,
     private readonly districts: DistrictCheck,
     private readonly routing: CategoryRouting,
+    private readonly writer: TicketIntakeWriter,
     private readonly eventBus: EventBus,
   ) {}
 
@@ -57,37 +58,31 @@ export class CreateTicketHandler implements ICommandHandler<CreateTicketCommand,
     }
 
     let ticket: Ticket;
-    let answered = false;
     try {
-      ticket = await this.em.fork().transactional(async (tx) => {
-        const [{ seq }] = await tx.execute<Array<{ seq: string }>>(`SELECT nextval('ticket_number_seq') AS seq`);
-        const created = tx.create(Ticket, {
+      ticket = await this.writer.write((sequence) => {
+        const created = Object.assign(new Ticket(), {
           ...report,
-          number: formatTicketNumber(this.settings.numberPrefix, report.reportedAt, Number(seq), this.settings.timeZone),
+          number: formatTicketNumber(this.settings.numberPrefix, report.reportedAt, sequence, this.settings.timeZone),
           state: TicketState.NEW,
           createdAt: now,
           updatedAt: now,
           createdBy: cmd.actor.userId,
           idempotencyKey: key,
           idempotencyHash: key ? digest : null,
-          version: 1,
         });
-        recordEvent(tx, created, 'CREATED', null, TicketState.NEW, cmd.actor, now, { kind: report.kind, channel: report.channel }, 1);
+        const events = [eventRows(created, 'CREATED', null, TicketState.NEW, cmd.actor, now, { kind: report.kind, channel: report.channel }, 1)];
         if (cmd.answer !== null) {
-          // Inserted first, so the answer is an ordinary versioned change (version 2, event seq 2).
-          await tx.flush();
-          await applyChange(tx, created, cmd.actor, now, this.settings.reopenWindowMs, {
-            command: TicketCommand.ANSWER,
-            payload: { answer: cmd.answer },
-            apply: answerEffect(cmd.answer),
-          });
-          answered = true;
+          // The answer is a lifecycle step like any other, taken before the one write.
+          const { to } = takeStep(created, TicketCommand.ANSWER, { answer: cmd.answer }, now, this.settings.reopenWindowMs);
+          answerEffect(cmd.answer)(created, now);
+          events.push(eventRows(created, TicketCommand.ANSWER, TicketState.NEW, to, cmd.actor, now, { answer: cmd.answer }, 2));
         }
-        return created;
+        created.version = events.length;
+        return { ticket: created, events };
       });
     } catch (error) {
       // Two retries raced past the look-up: the loser returns the winner's ticket.
-      if (key && error instanceof UniqueConstraintViolationException && /ticket_idempotency_key_unique/.test(error.message)) {
+      if (key && error instanceof IdempotencyKeyTaken) {
         const earlier = await this.replay(key, digest);
         if (earlier) return earlier;
       }
@@ -95,7 +90,7 @@ export class CreateTicketHandler implements ICommandHandler<CreateTicketCommand,
     }
 
     this.eventBus.publish(new TicketCreatedEvent(ticket.id, ticket.number, cmd.actor, now));
-    if (answered) {
+    if (ticket.version === 2) {
       this.eventBus.publish(
         new TicketChangedEvent(ticket.id, TicketCommand.ANSWER, TicketState.NEW, ticket.state, ticket.version, cmd.actor, now),
       );
