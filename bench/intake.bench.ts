@@ -102,7 +102,7 @@ async function main(cleanup: Cleanup): Promise<void> {
     if (drift.unexpected.length) say(`    sent in addition: ${drift.unexpected.join(', ')}`);
     say('    The baseline replays what was captured; update EXPECTED_SHAPES in bench/support/sql-capture.ts if the change is intended.');
   } else {
-    say('  = matches the statements read from the code (district check; BEGIN; nextval; 3 inserts; COMMIT; GetTicket read).');
+    say(`  = matches the statements read from the code (${EXPECTED_SHAPES.join('; ')}).`);
   }
   say(`  request input: ${JSON.stringify(INTAKE_INPUT)}`);
   say();

@@ -15,14 +15,14 @@ export interface SqlCapture {
 
 /**
  * What the create path should send, from reading the code (CreateTicketHandler,
- * ticket-changer.recordEvent). The district read is served from a one-minute
+ * TicketIntakeWriter). The district read is served from a one-minute
  * cache once warm, so the captured (second) create does not send it. Only compared and
  * reported: the baseline replays what was captured, not this list.
  */
 export const EXPECTED_SHAPES: readonly string[] = [
-  'BEGIN', // em.fork().transactional(…)
+  'BEGIN', // TicketIntakeWriter.write: one pooled connection, one transaction
   "SELECT nextval('ticket_number_seq')",
-  'INSERT ticket', // the unit of work flushed at commit: ticket, its CREATED event, its outbox message
+  'INSERT ticket', // then its CREATED event and that event's outbox message
   'INSERT ticket_event',
   'INSERT outbox_message',
   'COMMIT',
