@@ -178,7 +178,7 @@ async function initialiseIfNeeded(access: PostgresAccess, logger: LauncherLogger
         '--encoding=UTF8',
         '--locale=C',
       ],
-      { ...access.spawnIds, encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' } },
+      { ...access.spawnIds, encoding: 'utf8' },
     );
     if (result.status !== 0) {
       throw new EmbeddedPostgresError(
