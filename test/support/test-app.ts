@@ -46,6 +46,8 @@ export async function startTestApp(
   const config = loadAppConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', LOG_FORMAT: 'json', ...env });
   const app = await createApp(config, db.url, opdModules ? { clock, opdModules } : { clock });
   await app.init();
+  // Fastify serves only once its plugins are ready; listen() does this in production.
+  await (app.getHttpAdapter().getInstance() as { ready(): Promise<unknown> }).ready();
   const http = (): ReturnType<typeof request> => request(app.getHttpServer());
   return {
     app,
