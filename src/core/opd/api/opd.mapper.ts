@@ -20,15 +20,14 @@ export function toOpdModel(opd: Opd, language: Language): OpdModel {
 }
 
 export function toCategoryModel(row: OpdCategory, language: Language): CategoryModel {
-  const nameId = row.nameIdOverride ?? row.nameId;
-  const nameEn = row.nameEnOverride ?? row.nameEn;
+  const names = row.names;
   const en = language === Language.EN;
   return {
     code: row.code,
     opdCode: row.opd.code,
-    name: en ? nameEn : nameId,
-    nameId,
-    nameEn,
+    name: names[language],
+    nameId: names.id,
+    nameEn: names.en,
     description: en ? row.descriptionEn : row.descriptionId,
     defaultKind: row.defaultKind,
     defaultPriority: row.defaultPriority,
@@ -44,7 +43,7 @@ export function toCategoryModel(row: OpdCategory, language: Language): CategoryM
         description: a.description[language],
         values: (a.values ?? []).map((v) => ({ key: v.key, name: v.name[language] })),
       })),
-    active: row.adminActive && row.inCode,
+    active: row.active,
     inCode: row.inCode,
     version: row.version,
   };

@@ -63,7 +63,7 @@ export class OpdResolver {
     if (limit < 1 || limit > 20) throw new ApiError('BAD_USER_INPUT', 'limit must be from 1 to 20');
     const rows = (await this.catalog.categories({})).map((row) => ({
       code: row.code,
-      name: { id: row.nameIdOverride ?? row.nameId, en: row.nameEnOverride ?? row.nameEn },
+      name: row.names,
       keywords: row.keywords,
       row,
     }));

@@ -11,7 +11,7 @@ import { Opd } from './opd.entity';
 @Index({ name: 'opd_category_opd_idx', properties: ['opd'] })
 export class OpdCategory {
   [PrimaryKeyProp]?: 'code';
-  [OptionalProps]?: 'nameIdOverride' | 'nameEnOverride' | 'adminActive' | 'inCode' | 'version' | 'descriptionId' | 'descriptionEn' | 'active';
+  [OptionalProps]?: 'nameIdOverride' | 'nameEnOverride' | 'adminActive' | 'inCode' | 'version' | 'descriptionId' | 'descriptionEn' | 'active' | 'names';
 
   @PrimaryKey({ type: 'text' })
   code!: string;
@@ -71,7 +71,13 @@ export class OpdCategory {
   @Property({ type: 'timestamptz' })
   updatedAt!: Date;
 
+  /** Offered to call takers: still in code and not switched off by an admin. */
   get active(): boolean {
     return this.adminActive && this.inCode;
+  }
+
+  /** The names to show: an admin's rename wins over the module's. */
+  get names(): { id: string; en: string } {
+    return { id: this.nameIdOverride ?? this.nameId, en: this.nameEnOverride ?? this.nameEn };
   }
 }

@@ -29,7 +29,7 @@ export class CategoryRouting {
     const category = await em.findOne(OpdCategory, { code: categoryCode }, { populate: ['opd'] });
     if (!category) throw TicketException.invalidInput([`categoryCode ${categoryCode} is not a known category`]);
     const problems: string[] = [];
-    if (!category.inCode || !category.adminActive) problems.push(`category ${categoryCode} is deactivated`);
+    if (!category.active) problems.push(`category ${categoryCode} is deactivated`);
     const opd = category.opd;
     if (opd.onboardingStatus !== 'LIVE') problems.push(`OPD ${opd.code} is not live yet (goes live ${opd.goLiveDate})`);
     if (!opd.inCode) problems.push(`OPD ${opd.code} is no longer enabled`);

@@ -19,7 +19,6 @@ export interface ChangeSpec {
 export interface AppliedChange {
   readonly from: TicketState;
   readonly to: TicketState;
-  readonly event: TicketEvent;
 }
 
 /**
@@ -39,8 +38,8 @@ export async function applyChange(
   const { from, to } = takeStep(ticket, spec.command, spec.payload, now, reopenWindowMs);
   await spec.apply?.(ticket, now, em);
   ticket.updatedAt = now;
-  const event = recordEvent(em, ticket, spec.command, from, to, actor, now, spec.payload);
-  return { from, to, event };
+  recordEvent(em, ticket, spec.command, from, to, actor, now, spec.payload);
+  return { from, to };
 }
 
 /**
@@ -90,11 +89,10 @@ export function recordEvent(
   now: Date,
   payload: Record<string, unknown>,
   seq: number = ticket.version + 1,
-): TicketEvent {
+): void {
   const rows = eventRows(ticket, type, from, to, actor, now, payload, seq);
-  const event = em.create(TicketEvent, { ...rows.event, ticket });
+  em.create(TicketEvent, { ...rows.event, ticket });
   em.create(OutboxMessage, rows.outbox);
-  return event;
 }
 
 /**
