@@ -100,6 +100,22 @@ class EnvironmentVariables {
   @Min(1)
   @Max(3650)
   ROLLOUT_DAYS = 100;
+
+  @Transform(({ value }) => toBoolean(value))
+  @IsBoolean({ message: 'SLA_SWEEP_ENABLED must be true or false' })
+  SLA_SWEEP_ENABLED = true;
+
+  @Transform(({ value }) => toNumber(value))
+  @IsInt({ message: 'SLA_SWEEP_INTERVAL_MS must be a whole number of milliseconds' })
+  @Min(100)
+  @Max(60_000)
+  SLA_SWEEP_INTERVAL_MS = 1000;
+
+  @Transform(({ value }) => toNumber(value))
+  @IsInt({ message: 'SLA_SWEEP_BATCH must be a whole number' })
+  @Min(1)
+  @Max(10_000)
+  SLA_SWEEP_BATCH = 500;
 }
 
 /** Typed, validated configuration; built once at startup by {@link loadAppConfig}. */
@@ -128,6 +144,8 @@ export interface AppConfig {
   };
   /** The programme's promise: every OPD live within `days` of `launchDate`. */
   readonly rollout: { readonly launchDate: string; readonly days: number };
+  /** The SLA sweeper: on by default; tests drive sweeps themselves. */
+  readonly sla: { readonly sweepEnabled: boolean; readonly sweepIntervalMs: number; readonly sweepBatch: number };
 }
 
 /** Thrown when the environment is invalid; its message names every bad variable. */
@@ -182,6 +200,7 @@ export function loadAppConfig(
       reopenWindowMs: vars.REOPEN_WINDOW_DAYS * 24 * 60 * 60 * 1000,
     },
     rollout: { launchDate: vars.ROLLOUT_LAUNCH_DATE, days: vars.ROLLOUT_DAYS },
+    sla: { sweepEnabled: vars.SLA_SWEEP_ENABLED, sweepIntervalMs: vars.SLA_SWEEP_INTERVAL_MS, sweepBatch: vars.SLA_SWEEP_BATCH },
   };
 }
 

@@ -8,6 +8,8 @@ import { ReferenceModule } from './core/reference/reference.module';
 import type { Clock } from './core/shared/clock';
 import { ClockModule } from './core/shared/clock.module';
 import { TicketModule } from './core/ticket/ticket.module';
+import { SlaModule } from './core/sla/sla.module';
+import { ScheduleModule } from '@nestjs/schedule';
 import { ConfigModule } from './infra/config/config.module';
 import { buildOrmOptions } from './infra/database/mikro-orm.options';
 import { GraphqlApiModule } from './infra/graphql/graphql.module';
@@ -45,6 +47,8 @@ export class AppModule {
         ReferenceModule,
         OpdModule.forRoot(opdModules, { ...config.rollout, timeZone: config.tickets.timeZone }),
         TicketModule.forRoot(config.tickets),
+        ScheduleModule.forRoot(),
+        SlaModule.forRoot(config.sla),
       ],
     };
   }

@@ -2,6 +2,10 @@ import { OpdCategoryVersion } from '../../core/opd/domain/opd-category-version.e
 import { OpdCategory } from '../../core/opd/domain/opd-category.entity';
 import { Opd } from '../../core/opd/domain/opd.entity';
 import { District } from '../../core/reference/district.entity';
+import { SlaCalendar, SlaCalendarHoliday } from '../../core/sla/domain/sla-calendar.entity';
+import { SlaEscalation } from '../../core/sla/domain/sla-escalation.entity';
+import { SlaPolicy, SlaPolicyVersion } from '../../core/sla/domain/sla-policy.entity';
+import { TicketSla, TicketSlaClock } from '../../core/sla/domain/ticket-sla.entity';
 import { OutboxMessage } from '../../core/shared/outbox/outbox-message.entity';
 import { Reporter } from '../../core/ticket/domain/reporter.embeddable';
 import { TicketEvent } from '../../core/ticket/domain/ticket-event.entity';
@@ -19,4 +23,11 @@ export const ENTITIES = [
   Opd,
   OpdCategory,
   OpdCategoryVersion,
+  SlaPolicy,
+  SlaPolicyVersion,
+  SlaCalendar,
+  SlaCalendarHoliday,
+  TicketSla,
+  TicketSlaClock,
+  SlaEscalation,
 ] as const;

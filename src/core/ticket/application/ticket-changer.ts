@@ -3,9 +3,11 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { OutboxMessage } from '../../shared/outbox/outbox-message.entity';
 import { TicketCommand, TicketState, transition } from '../lifecycle';
 import type { Actor } from '../domain/actor';
+import { ticketContext } from '../domain/ticket-context';
 import { TicketEvent } from '../domain/ticket-event.entity';
 import { Ticket } from '../domain/ticket.entity';
 import { TicketException } from '../domain/ticket.exception';
+import type { RecordedTicketEvent } from './ticket-event.sink';
 
 /** What a command contributes beyond the lifecycle step itself. */
 export interface ChangeSpec {
@@ -93,6 +95,25 @@ export function recordEvent(
   const rows = eventRows(ticket, type, from, to, actor, now, payload, seq);
   em.create(TicketEvent, { ...rows.event, ticket });
   em.create(OutboxMessage, rows.outbox);
+  const pending = PENDING.get(em) ?? [];
+  pending.push(asRecorded(rows.event));
+  PENDING.set(em, pending);
+}
+
+// Events recorded in a transaction and not yet handed to the event sink,
+// keyed by the transaction's EntityManager (a merge records on two tickets).
+const PENDING = new WeakMap<EntityManager, RecordedTicketEvent[]>();
+
+/** The events recorded through `em` since the last call; the runner hands them to the sink before commit. */
+export function takeRecordedEvents(em: EntityManager): RecordedTicketEvent[] {
+  const pending = PENDING.get(em) ?? [];
+  PENDING.delete(em);
+  return pending;
+}
+
+/** The sink's view of an event row. */
+export function asRecorded(event: ReturnType<typeof eventRows>['event']): RecordedTicketEvent {
+  return { ticketId: event.ticket, seq: event.seq, type: event.type, toState: event.toState, occurredAt: event.occurredAt, context: event.context };
 }
 
 /**
@@ -124,6 +145,7 @@ export function eventRows(
       actorOpd: actor.opdCode,
       occurredAt: now,
       payload,
+      context: ticketContext(ticket),
     },
     outbox: {
       id: randomUUID(),

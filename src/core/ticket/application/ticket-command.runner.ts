@@ -1,12 +1,14 @@
 import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { EventBus } from '@nestjs/cqrs';
 import { Clock, CLOCK } from '../../shared/clock';
 import type { Actor } from '../domain/actor';
 import { Ticket } from '../domain/ticket.entity';
 import { TicketException } from '../domain/ticket.exception';
-import { applyChange, ChangeSpec } from './ticket-changer';
+import { entityManagerSql } from '../../../infra/database/sql-runner';
+import { applyChange, ChangeSpec, takeRecordedEvents } from './ticket-changer';
+import { TICKET_EVENT_SINK, TicketEventSink } from './ticket-event.sink';
 import { TicketChangedEvent } from './ticket.events';
 import { TICKET_SETTINGS, TicketSettings } from './ticket-settings';
 
@@ -36,6 +38,7 @@ export class TicketCommandRunner {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(TICKET_SETTINGS) private readonly settings: TicketSettings,
     private readonly eventBus: EventBus,
+    @Optional() @Inject(TICKET_EVENT_SINK) private readonly sink?: TicketEventSink,
   ) {}
 
   async run(envelope: TicketCommandEnvelope, spec: ChangeSpec): Promise<Ticket> {
@@ -51,6 +54,7 @@ export class TicketCommandRunner {
           throw TicketException.versionConflict(loaded.id, loaded.version);
         }
         const applied = await applyChange(tx, loaded, envelope.actor, now, this.settings.reopenWindowMs, spec);
+        await this.sink?.record(entityManagerSql(tx), takeRecordedEvents(tx));
         return [loaded, applied] as const;
       });
     } catch (error) {

@@ -1,8 +1,10 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { ClientBase, DatabaseError } from 'pg';
 import type { Ticket } from '../domain/ticket.entity';
-import type { eventRows } from './ticket-changer';
+import { pgClientSql } from '../../../infra/database/sql-runner';
+import { asRecorded, type eventRows } from './ticket-changer';
+import { TICKET_EVENT_SINK, TicketEventSink } from './ticket-event.sink';
 
 type EventRows = ReturnType<typeof eventRows>;
 
@@ -71,8 +73,8 @@ export const TICKET_COLUMNS: ReadonlyArray<readonly [string, (t: Ticket) => unkn
 
 const INSERT_TICKET = `INSERT INTO ticket (${TICKET_COLUMNS.map(([c]) => c).join(', ')}) VALUES (${TICKET_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`;
 const INSERT_EVENT =
-  'INSERT INTO ticket_event (id, ticket_id, seq, type, from_state, to_state, actor_id, actor_role, actor_opd, occurred_at, payload) ' +
-  'VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)';
+  'INSERT INTO ticket_event (id, ticket_id, seq, type, from_state, to_state, actor_id, actor_role, actor_opd, occurred_at, payload, context) ' +
+  'VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)';
 const INSERT_OUTBOX =
   'INSERT INTO outbox_message (id, topic, aggregate_type, aggregate_id, payload, created_at) VALUES ($1, $2, $3, $4, $5, $6)';
 
@@ -89,7 +91,10 @@ export class IdempotencyKeyTaken extends Error {}
  */
 @Injectable()
 export class TicketIntakeWriter {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    @Optional() @Inject(TICKET_EVENT_SINK) private readonly sink?: TicketEventSink,
+  ) {}
 
   /**
    * Draws the next ticket number, lets `build` make the ticket and its event
@@ -107,12 +112,13 @@ export class TicketIntakeWriter {
         for (const { event, outbox } of events) {
           await client.query(INSERT_EVENT, [
             event.id, event.ticket, event.seq, event.type, event.fromState, event.toState,
-            event.actorId, event.actorRole, event.actorOpd, event.occurredAt, JSON.stringify(event.payload),
+            event.actorId, event.actorRole, event.actorOpd, event.occurredAt, JSON.stringify(event.payload), JSON.stringify(event.context),
           ]);
           await client.query(INSERT_OUTBOX, [
             outbox.id, outbox.topic, outbox.aggregateType, outbox.aggregateId, JSON.stringify(outbox.payload), outbox.createdAt,
           ]);
         }
+        await this.sink?.record(pgClientSql(client), events.map((e) => asRecorded(e.event)));
         await client.query('COMMIT');
         return ticket;
       } catch (error) {

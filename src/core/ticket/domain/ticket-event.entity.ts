@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Enum, ManyToOne, PrimaryKey, Property, Unique, OptionalProps } from '@mikro-orm/core';
 import { TicketState } from '../lifecycle';
+import type { TicketContext } from './ticket-context';
 import { ActorRole } from './ticket.enums';
 import { Ticket } from './ticket.entity';
 
@@ -13,7 +14,7 @@ import { Ticket } from './ticket.entity';
 @Entity({ tableName: 'ticket_event' })
 @Unique({ name: 'ticket_event_ticket_seq_unique', properties: ['ticket', 'seq'] })
 export class TicketEvent {
-  [OptionalProps]?: 'id' | 'fromState' | 'actorOpd' | 'payload';
+  [OptionalProps]?: 'id' | 'fromState' | 'actorOpd' | 'payload' | 'context';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -50,4 +51,8 @@ export class TicketEvent {
   /** The command's inputs (reason, note, assignee…), as given. */
   @Property({ type: 'json', default: '{}' })
   payload: Record<string, unknown> = {};
+
+  /** The ticket's classification after the event (kind, priority, category, OPD, report time). */
+  @Property({ type: 'json', nullable: true })
+  context: TicketContext | null = null;
 }

@@ -3,6 +3,7 @@ import { Migration20261128000000_foundation } from './Migration20261128000000-fo
 import { Migration20261128194229_tickets } from './Migration20261128194229-tickets';
 import { Migration20261128195915_opd_catalog } from './Migration20261128195915-opd_catalog';
 import { Migration20261128202500_ticket_last_event_seq } from './Migration20261128202500-ticket_last_event_seq';
+import { Migration20261128215923_sla_engine } from './Migration20261128215923-sla_engine';
 
 /**
  * Every migration, in order. A new migration file must be added here; a unit
@@ -13,4 +14,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261128194229-tickets', class: Migration20261128194229_tickets },
   { name: 'Migration20261128195915-opd_catalog', class: Migration20261128195915_opd_catalog },
   { name: 'Migration20261128202500-ticket_last_event_seq', class: Migration20261128202500_ticket_last_event_seq },
+  { name: 'Migration20261128215923-sla_engine', class: Migration20261128215923_sla_engine },
 ];

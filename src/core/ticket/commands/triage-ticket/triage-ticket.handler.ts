@@ -31,8 +31,10 @@ export class TriageTicketHandler implements ICommandHandler<TriageTicketCommand,
       command: TicketCommand.TRIAGE,
       payload,
       apply: async (ticket, now, em) => {
-        // Answers given at intake count; the triage's answers win.
-        const route = await this.routing.route(em, cmd.categoryCode, cmd.opdCode, { ...ticket.attributes, ...cmd.attributes });
+        // Answers given earlier count, unless they answered another category's
+        // questions (a transfer): those stay in the event log, not on the ticket.
+        const earlier = ticket.categoryCode === null || ticket.categoryCode === cmd.categoryCode ? ticket.attributes : {};
+        const route = await this.routing.route(em, cmd.categoryCode, cmd.opdCode, { ...earlier, ...cmd.attributes });
         // The event is written after this effect: it records where the category routed the ticket.
         payload.opdCode = route.opdCode;
         ticket.kind = cmd.kind;

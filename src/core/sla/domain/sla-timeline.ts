@@ -1,0 +1,98 @@
+import { TicketState } from '../../ticket/lifecycle';
+import type { TicketContext } from '../../ticket/domain/ticket-context';
+import type { Milestone } from './sla-metric';
+
+/** One event as the SLA engine reads it. */
+export interface SlaEvent {
+  readonly seq: number;
+  /** CREATED, a TicketCommand, DUPLICATE_MERGED or SLA_REEVALUATED. */
+  readonly type: string;
+  readonly to: TicketState;
+  readonly at: Date;
+  readonly context: TicketContext;
+}
+
+/**
+ * The facts every clock of a ticket is computed from. It is a fold of the
+ * ticket's events (`advanceTimeline`), stored beside the ticket and advanced
+ * in the same transaction as each event.
+ *
+ * @example
+ * const timeline = events.reduce(advanceTimeline, null);
+ */
+export interface SlaTimeline {
+  readonly seq: number;
+  readonly context: TicketContext;
+  /** Policies are taken as they were in force at this instant (creation, or the last re-evaluation). */
+  readonly pinnedAt: string;
+  /** Every state the ticket entered, oldest first. */
+  readonly states: ReadonlyArray<{ readonly state: TicketState; readonly at: string }>;
+  /** Milestones reached and not undone, with the cycle (the how-many-th reach) each belongs to. */
+  readonly milestones: Readonly<Partial<Record<Milestone, { readonly at: string; readonly cycle: number }>>>;
+  /** How often each milestone was reached, undone ones included, so a re-dispatch is cycle 2. */
+  readonly cycles: Readonly<Partial<Record<Milestone, number>>>;
+}
+
+/**
+ * Command types that reach a milestone. A milestone already reached stays
+ * where it was (a re-triage does not move the triage); only an undo clears it.
+ */
+const REACHES: Readonly<Record<string, Milestone>> = {
+  TRIAGE: 'TRIAGED',
+  // The call centre's decision ends its triage clock just as a triage does.
+  ANSWER: 'TRIAGED',
+  REJECT: 'TRIAGED',
+  DISPATCH: 'DISPATCHED',
+  ACKNOWLEDGE: 'ACKNOWLEDGED',
+  ARRIVE: 'ON_SITE',
+  RESOLVE: 'RESOLVED',
+};
+
+/**
+ * Command types that undo milestones: the work they marked is open again. A
+ * return hands the ticket back for another OPD, whose clocks start over (a new cycle).
+ */
+const UNDOES: Readonly<Record<string, readonly Milestone[]>> = {
+  RETURN: ['DISPATCHED', 'ACKNOWLEDGED'],
+  REOPEN: ['RESOLVED'],
+};
+
+/** The re-evaluation event: policies in force now replace the pinned ones. */
+export const SLA_REEVALUATED = 'SLA_REEVALUATED';
+
+/**
+ * One step of the fold. Pure: the same events always give the same timeline.
+ * The first event must be the ticket's CREATED event.
+ */
+export function advanceTimeline(previous: SlaTimeline | null, event: SlaEvent): SlaTimeline {
+  const at = event.at.toISOString();
+  if (!previous) {
+    return {
+      seq: event.seq,
+      context: event.context,
+      pinnedAt: at,
+      states: [{ state: event.to, at }],
+      milestones: { REPORTED: { at: event.context.reportedAt, cycle: 1 } },
+      cycles: { REPORTED: 1 },
+    };
+  }
+  const milestones = { ...previous.milestones, REPORTED: { at: event.context.reportedAt, cycle: 1 } };
+  for (const undone of UNDOES[event.type] ?? []) delete milestones[undone];
+  let cycles = previous.cycles;
+  const reached = REACHES[event.type];
+  if (reached && !milestones[reached]) {
+    const cycle = (cycles[reached] ?? 0) + 1;
+    milestones[reached] = { at, cycle };
+    cycles = { ...cycles, [reached]: cycle };
+  }
+  const last = previous.states[previous.states.length - 1];
+  const states = last.state === event.to ? previous.states : [...previous.states, { state: event.to, at }];
+  return {
+    seq: event.seq,
+    context: event.context,
+    pinnedAt: event.type === SLA_REEVALUATED ? at : previous.pinnedAt,
+    states,
+    milestones,
+    cycles,
+  };
+}

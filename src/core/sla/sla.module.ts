@@ -1,0 +1,58 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { DynamicModule, Global, Inject, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { entityManagerSql } from '../../infra/database/sql-runner';
+import { OpdRegistry } from '../opd/application/opd-registry';
+import { Clock, CLOCK } from '../shared/clock';
+import { TICKET_EVENT_SINK } from '../ticket/application/ticket-event.sink';
+import { SlaCatalog } from './application/sla-catalog';
+import { SlaClockWriter } from './application/sla-clock.writer';
+import { CORE_POLICIES, modulePolicies } from './application/sla-defaults';
+import { seedSla } from './application/sla-seed';
+import { SLA_SETTINGS, SlaSettings } from './application/sla-settings';
+import { SlaSweepScheduler } from './sweeper/sla-sweep.scheduler';
+import { SlaSweeper } from './sweeper/sla-sweeper';
+
+/**
+ * The SLA engine: policies, calendars, per-ticket clocks kept in the ticket
+ * events' transactions, the sweeper that records warnings and breaches, and
+ * their GraphQL API. The ticket module sees it only as a TicketEventSink.
+ */
+@Global()
+@Module({})
+export class SlaModule implements OnApplicationBootstrap {
+  private readonly logger = new Logger('SlaModule');
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly registry: OpdRegistry,
+    private readonly catalog: SlaCatalog,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  static forRoot(settings: SlaSettings): DynamicModule {
+    return {
+      module: SlaModule,
+      providers: [
+        { provide: SLA_SETTINGS, useValue: settings },
+        SlaCatalog,
+        SlaClockWriter,
+        { provide: TICKET_EVENT_SINK, useExisting: SlaClockWriter },
+        SlaSweeper,
+        SlaSweepScheduler,
+      ],
+      exports: [TICKET_EVENT_SINK, SlaCatalog, SlaSweeper],
+    };
+  }
+
+  // After every module's init: the OPD catalog (ladders) is synced by then.
+  // The sweep scheduler starts in the same phase; a sweep before the seed finds nothing due.
+  async onApplicationBootstrap(): Promise<void> {
+    const defaults = [...CORE_POLICIES, ...this.registry.modules.flatMap(modulePolicies)];
+    const report = await this.em.fork().transactional((tx) => seedSla(entityManagerSql(tx), defaults, this.clock.now()));
+    this.catalog.invalidate();
+    this.logger.log(
+      `SLA: calendars +${report.calendarsAdded}, holidays +${report.holidaysAdded}, ` +
+        `policies +${report.policiesAdded.length} ~${report.policiesChanged.length}`,
+    );
+  }
+}

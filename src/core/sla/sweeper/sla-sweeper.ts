@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { entityManagerSql } from '../../../infra/database/sql-runner';
+import { SlaCatalog } from '../application/sla-catalog';
+import type { ClockSnapshot } from '../domain/sla-clock';
+import { CALL_CENTRE_LADDER, rungFor } from './escalation-ladder';
+
+export interface SweepResult {
+  /** Clocks claimed in this sweep. */
+  readonly claimed: number;
+  /** Warnings and breaches recorded (each exactly once). */
+  readonly recorded: number;
+}
+
+interface ClaimedClock {
+  ticket_id: string;
+  metric: string;
+  cycle: number;
+  fired_pct: number;
+  thresholds: ClockSnapshot['thresholds'];
+  opd_code: string | null;
+  kind: string;
+  number: string;
+  now: Date;
+}
+
+/**
+ * One sweep: claim clocks with a threshold due (rows another sweeper or a
+ * command holds are skipped, never waited for), record each due threshold
+ * with its escalation and outbox message, and move the clock to its next
+ * threshold, all in one transaction. The unique (ticket, metric, cycle,
+ * threshold) key is the second guard: a threshold is recorded once, however
+ * many instances sweep. Reads only due rows through a partial index, so its
+ * cost follows the due work, not the number of open tickets.
+ *
+ * @example
+ * await sweeper.sweepOnce(null); // "now" is the database's clock
+ */
+@Injectable()
+export class SlaSweeper {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly catalog: SlaCatalog,
+  ) {}
+
+  /** `now`: null in production (the database's clock); tests pass their clock's time. */
+  async sweepOnce(now: Date | null, batchSize = 500): Promise<SweepResult> {
+    return this.em.fork().transactional(async (tx) => {
+      const sql = entityManagerSql(tx);
+      const claimed = await sql.query<ClaimedClock>(
+        `select c.ticket_id, c.metric, c.cycle, c.fired_pct, c.thresholds, c.opd_code, t.kind, t.number,
+                coalesce(cast(? as timestamptz), clock_timestamp()) as now
+           from ticket_sla_clock c join ticket t on t.id = c.ticket_id
+          where c.next_fire_at <= coalesce(cast(? as timestamptz), clock_timestamp())
+          order by c.next_fire_at
+          limit ?
+          for update of c skip locked`,
+        [now, now, batchSize],
+      );
+      if (claimed.length === 0) return { claimed: 0, recorded: 0 };
+      const snapshot = await this.catalog.snapshot(sql);
+      const escalations: object[] = [];
+      const moves: object[] = [];
+      for (const clock of claimed) {
+        const at = new Date(clock.now).getTime();
+        const due = clock.thresholds.filter((t) => t.pct > clock.fired_pct && t.at !== null && Date.parse(t.at) <= at);
+        const ladder = clock.metric === 'TRIAGE' || !clock.opd_code ? CALL_CENTRE_LADDER : (snapshot.ladders.get(clock.opd_code) ?? CALL_CENTRE_LADDER);
+        for (const threshold of due) {
+          const { level, notify } = rungFor(ladder, threshold.pct, clock.kind);
+          escalations.push({
+            id: randomUUID(), ticket_id: clock.ticket_id, number: clock.number, metric: clock.metric, cycle: clock.cycle,
+            threshold_pct: threshold.pct, level, opd_code: clock.opd_code, notified: notify, due_at: threshold.at, kind: clock.kind,
+          });
+        }
+        const firedPct = Math.max(clock.fired_pct, ...due.map((t) => t.pct));
+        const next = clock.thresholds.find((t) => t.pct > firedPct && t.at !== null)?.at ?? null;
+        moves.push({ ticket_id: clock.ticket_id, metric: clock.metric, fired_pct: firedPct, next_fire_at: next });
+      }
+      const recorded = escalations.length ? await recordEscalations(tx, escalations, now) : 0;
+      await tx.execute(
+        `update ticket_sla_clock c set fired_pct = m.fired_pct, next_fire_at = m.next_fire_at
+           from jsonb_to_recordset(cast(? as jsonb)) as m(ticket_id uuid, metric text, fired_pct int, next_fire_at timestamptz)
+          where c.ticket_id = m.ticket_id and c.metric = m.metric`,
+        [JSON.stringify(moves)],
+      );
+      return { claimed: claimed.length, recorded };
+    });
+  }
+
+  /** When the next threshold falls due, by the same clock the sweep uses. */
+  async nextDue(now: Date | null): Promise<{ next: Date | null; now: Date }> {
+    const [row] = await this.em.fork().execute<Array<{ next: Date | null; now: Date }>>(
+      `select (select min(next_fire_at) from ticket_sla_clock where next_fire_at is not null) as next,
+              coalesce(cast(? as timestamptz), clock_timestamp()) as now`,
+      [now],
+    );
+    return { next: row.next ? new Date(row.next) : null, now: new Date(row.now) };
+  }
+}
+
+/** Inserts the escalations, and an outbox message for each one actually new. */
+async function recordEscalations(tx: EntityManager, escalations: object[], now: Date | null): Promise<number> {
+  const rows = await tx.execute<Array<{ id: string }>>(
+    `with e as (
+       select * from jsonb_to_recordset(cast(? as jsonb)) as e(id uuid, ticket_id uuid, number text, metric text, cycle int,
+         threshold_pct int, level int, opd_code text, notified jsonb, due_at timestamptz, kind text)
+     ), inserted as (
+       insert into sla_escalation (id, ticket_id, metric, cycle, threshold_pct, level, opd_code, notified, due_at, recorded_at)
+       select id, ticket_id, metric, cycle, threshold_pct, level, opd_code, notified, due_at, coalesce(cast(? as timestamptz), clock_timestamp()) from e
+       on conflict on constraint sla_escalation_once_unique do nothing
+       returning id, recorded_at
+     ), messages as (
+       insert into outbox_message (id, topic, aggregate_type, aggregate_id, payload, created_at)
+       select gen_random_uuid(), case when e.threshold_pct >= 100 then 'sla.breached' else 'sla.warning' end, 'ticket', e.ticket_id,
+              jsonb_build_object('escalationId', e.id, 'ticketId', e.ticket_id, 'number', e.number, 'metric', e.metric, 'cycle', e.cycle,
+                'thresholdPct', e.threshold_pct, 'level', e.level, 'opdCode', e.opd_code, 'kind', e.kind, 'notify', e.notified, 'dueAt', e.due_at),
+              i.recorded_at
+         from inserted i join e on e.id = i.id
+       returning 1
+     )
+     select id from inserted`,
+    [JSON.stringify(escalations), now],
+  );
+  return rows.length;
+}

@@ -1,0 +1,33 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { ClientBase } from 'pg';
+
+/**
+ * Plain parameterised SQL on whatever connection the caller's transaction
+ * holds: the ORM's transaction or a raw pooled client. Statements use `?`
+ * placeholders (the ORM's convention); pass arrays and objects as JSON text
+ * and cast them in SQL, because the ORM would expand an array into a list.
+ *
+ * @example
+ * const rows = await sql.query<{ n: number }>('select cast(? as int) as n', [1]);
+ */
+export interface SqlRunner {
+  query<T = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<T[]>;
+}
+
+/** The runner of an EntityManager; inside `transactional` it uses that transaction. */
+export function entityManagerSql(em: EntityManager): SqlRunner {
+  return {
+    query: async <T>(text: string, params: readonly unknown[] = []) => (await em.execute(text, [...params])) as T[],
+  };
+}
+
+/** The runner of a raw pg client (the intake's connection). */
+export function pgClientSql(client: ClientBase): SqlRunner {
+  return {
+    query: async <T>(text: string, params: readonly unknown[] = []) => {
+      let n = 0;
+      const result = await client.query(text.replace(/\?/g, () => `$${++n}`), [...params]);
+      return result.rows as T[];
+    },
+  };
+}
