@@ -10,6 +10,16 @@ import { CORE_POLICIES, modulePolicies } from './application/sla-defaults';
 import { seedSla } from './application/sla-seed';
 import { SLA_SETTINGS, SlaSettings } from './application/sla-settings';
 import { SlaSweepScheduler } from './sweeper/sla-sweep.scheduler';
+import { CalendarAdmin } from './application/calendar-admin';
+import { EscalationQueries } from './application/escalation-queries';
+import { SlaCompliance } from './application/sla-compliance';
+import { SlaPolicyAdmin } from './application/sla-policy.admin';
+import { SlaReevaluation } from './application/sla-reevaluation';
+import { SlaCalendarResolver } from './api/sla-calendar.resolver';
+import { SlaEscalationResolver } from './api/sla-escalation.resolver';
+import { SlaPolicyResolver } from './api/sla-policy.resolver';
+import { TicketSlaResolver } from './api/ticket-sla.resolver';
+import './api/sla-graphql.enums';
 import { SlaSweeper } from './sweeper/sla-sweeper';
 
 /**
@@ -39,6 +49,15 @@ export class SlaModule implements OnApplicationBootstrap {
         { provide: TICKET_EVENT_SINK, useExisting: SlaClockWriter },
         SlaSweeper,
         SlaSweepScheduler,
+        SlaPolicyAdmin,
+        SlaReevaluation,
+        CalendarAdmin,
+        EscalationQueries,
+        SlaCompliance,
+        TicketSlaResolver,
+        SlaPolicyResolver,
+        SlaCalendarResolver,
+        SlaEscalationResolver,
       ],
       exports: [TICKET_EVENT_SINK, SlaCatalog, SlaSweeper],
     };

@@ -44,7 +44,7 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
 
   if (isPublicError(original)) {
-    return { ...base, message: original.message, extensions: { code: original.code, ...(original.details ?? {}) } };
+    return { ...base, message: original.message, extensions: { ...(original.details ?? {}), code: original.code } };
   }
   if (original instanceof HttpException) {
     const status = original.getStatus();

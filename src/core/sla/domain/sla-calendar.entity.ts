@@ -26,7 +26,8 @@ export class SlaCalendar {
   @Property({ type: 'json' })
   hours!: Array<{ effectiveFrom: string; weekly: WeeklyHours }>;
 
-  @Property({ type: 'integer', default: 1 })
+  /** Optimistic lock: bumped by every change, holidays included. */
+  @Property({ type: 'integer', version: true })
   version: number = 1;
 
   @Property({ type: 'timestamptz' })

@@ -44,7 +44,7 @@ export class SlaException extends Error {
     return new SlaException(SlaErrorCode.INVALID_INPUT, problems.join('; '), { problems });
   }
 
-  static forbidden(action: string): SlaException {
-    return new SlaException(SlaErrorCode.FORBIDDEN, `Only an admin may ${action}`);
+  static forbidden(message: string): SlaException {
+    return new SlaException(SlaErrorCode.FORBIDDEN, message);
   }
 }

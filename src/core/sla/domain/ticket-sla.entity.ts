@@ -34,7 +34,7 @@ export class TicketSla {
   // reads due rows from its front, however many tickets are open.
   expression: 'create index "ticket_sla_clock_next_fire_idx" on "ticket_sla_clock" ("next_fire_at") where "next_fire_at" is not null',
 })
-@Index({ name: 'ticket_sla_clock_report_idx', properties: ['metric', 'reportedAt'] })
+@Index({ name: 'ticket_sla_clock_report_idx', properties: ['reportedAt', 'opdCode'] })
 export class TicketSlaClock {
   [PrimaryKeyProp]?: ['ticket', 'metric'];
   [OptionalProps]?: 'firedPct' | 'nextFireAt';

@@ -20,7 +20,7 @@ export class Migration20261128215923_sla_engine extends Migration {
     this.addSql(`create table "ticket_sla" ("ticket_id" uuid not null, "timeline" jsonb not null, "seq" int not null, "updated_at" timestamptz not null, constraint "ticket_sla_pkey" primary key ("ticket_id"));`);
 
     this.addSql(`create table "ticket_sla_clock" ("ticket_id" uuid not null, "metric" text not null, "cycle" int not null, "status" text not null, "policy_id" uuid null, "policy_version" int null, "calendar_code" text not null, "target_minutes" int not null, "started_at" timestamptz null, "stopped_at" timestamptz null, "elapsed_ms" bigint not null, "running_since" timestamptz null, "due_at" timestamptz null, "breached_at" timestamptz null, "thresholds" jsonb not null, "opd_code" text null, "category_code" text null, "reported_at" timestamptz not null, "fired_pct" int not null default 0, "next_fire_at" timestamptz null, "updated_at" timestamptz not null, constraint "ticket_sla_clock_pkey" primary key ("ticket_id", "metric"));`);
-    this.addSql(`create index "ticket_sla_clock_report_idx" on "ticket_sla_clock" ("metric", "reported_at");`);
+    this.addSql(`create index "ticket_sla_clock_report_idx" on "ticket_sla_clock" ("reported_at", "opd_code");`);
     this.addSql(`create index "ticket_sla_clock_next_fire_idx" on "ticket_sla_clock" ("next_fire_at") where "next_fire_at" is not null;`);
 
     this.addSql(`alter table "sla_calendar_holiday" add constraint "sla_calendar_holiday_calendar_code_foreign" foreign key ("calendar_code") references "sla_calendar" ("code") on update cascade on delete cascade;`);

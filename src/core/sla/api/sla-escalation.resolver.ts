@@ -1,0 +1,49 @@
+import { Inject } from '@nestjs/common';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { ApiError } from '../../../infra/graphql/api-error';
+import { Clock, CLOCK } from '../../shared/clock';
+import { CurrentActor } from '../../ticket/api/current-actor.decorator';
+import type { Actor } from '../../ticket/domain/actor';
+import { EscalationQueries } from '../application/escalation-queries';
+import { SlaCompliance } from '../application/sla-compliance';
+import { atSlaEdge } from './sla-api.errors';
+import { SlaMetric } from './sla-graphql.enums';
+import { EscalationFilterInput, SlaComplianceInput } from './sla.inputs';
+import { toSlaEscalationModel } from './sla.mapper';
+import { SlaComplianceModel, SlaEscalationModel } from './sla.model';
+
+/** Escalations (warnings and breaches), their acknowledgement, and the compliance report. */
+@Resolver()
+export class SlaEscalationResolver {
+  constructor(
+    private readonly queries: EscalationQueries,
+    private readonly compliance: SlaCompliance,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Query(() => [SlaEscalationModel], { description: 'Newest first.' })
+  async escalations(
+    @Args('filter', { type: () => EscalationFilterInput, nullable: true }) filter?: EscalationFilterInput,
+  ): Promise<SlaEscalationModel[]> {
+    return (await this.queries.list(filter ?? { first: 50 })).map(toSlaEscalationModel);
+  }
+
+  @Mutation(() => SlaEscalationModel, { description: 'Records who took charge of an escalation; a second call keeps the first.' })
+  acknowledgeEscalation(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: Actor): Promise<SlaEscalationModel> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) throw new ApiError('BAD_USER_INPUT', 'id must be an escalation id (UUID)');
+    return atSlaEdge(async () => toSlaEscalationModel(await this.queries.acknowledge(id, actor)));
+  }
+
+  @Query(() => SlaComplianceModel, { description: 'Met and breached counts, median and 90th percentile per clock, for tickets reported in [from, to).' })
+  async slaCompliance(@Args('input') input: SlaComplianceInput): Promise<SlaComplianceModel> {
+    if (input.to <= input.from) throw new ApiError('BAD_USER_INPUT', 'to must be after from');
+    const metrics = await this.compliance.report(input, this.clock.now());
+    return {
+      opdCode: input.opdCode ?? null,
+      categoryCode: input.categoryCode ?? null,
+      from: input.from,
+      to: input.to,
+      metrics: metrics.map((m) => ({ ...m, metric: m.metric as SlaMetric })),
+    };
+  }
+}
