@@ -78,6 +78,15 @@ describe('TriageTicketHandler', () => {
     expect(runner.ticket.attributes).toEqual({ DEPTH: '30', WIDTH: '2' });
   });
 
+  it("drops the answers to another category's questions when the ticket moves category (a transfer)", async () => {
+    const seen: unknown[] = [];
+    const runner = new CapturingRunner(makeTicket({ categoryCode: 'POHON_TUMBANG', attributes: { ROAD_BLOCKED: 'FULLY' } }));
+    await handler(runner, seen).execute(
+      new TriageTicketCommand(TICKET_ID, 3, ACTOR, TicketKind.COMPLAINT, 'JALAN_RUSAK', null, null, null, null, { DEPTH: '30' }),
+    );
+    expect(seen).toEqual([{ code: 'JALAN_RUSAK', opd: null, answers: { DEPTH: '30' } }]);
+  });
+
   it('refuses an unknown district before running anything', async () => {
     const runner = new CapturingRunner();
     await expect(
