@@ -154,7 +154,8 @@ export class SlaPolicyAdmin {
       };
       if (milestoneRank(metric.start) >= milestoneRank(metric.stop)) problems.push(`${at}: start ${metric.start} must come before stop ${metric.stop}`);
       if (!calendars.has(metric.calendar)) problems.push(`${at}: no calendar ${metric.calendar}`);
-      if (metric.warnings.some((w) => !(w > 0 && w < 1))) problems.push(`${at}: warnings must be fractions between 0 and 1 (exclusive)`);
+      // Records are keyed by whole percent: 0.004 or 0.996 would be no warning at all.
+      if (metric.warnings.some((w) => !(w >= 0.01 && w <= 0.99))) problems.push(`${at}: warnings must be fractions from 0.01 to 0.99`);
       return metric;
     });
     if (problems.length) throw SlaException.invalidInput(problems);

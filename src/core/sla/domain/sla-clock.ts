@@ -62,7 +62,13 @@ export function computeClock(metric: ResolvedMetric, timeline: SlaTimeline, cale
   };
   const started = timeline.milestones[metric.start];
   if (!started) {
-    return { ...base, cycle: timeline.cycles[metric.start] ?? 0, status: 'PENDING', startedAt: null, stoppedAt: null, elapsedMs: 0, runningSince: null, dueAt: null, breachedAt: null, thresholds: [] };
+    // A clock that never started on a ticket that left the workflow never will.
+    const last = timeline.states[timeline.states.length - 1];
+    const left = CANCELLING_STATES.has(last.state);
+    return {
+      ...base, cycle: timeline.cycles[metric.start] ?? 0, status: left ? 'CANCELLED' : 'PENDING', startedAt: null,
+      stoppedAt: left ? last.at : null, elapsedMs: 0, runningSince: null, dueAt: null, breachedAt: null, thresholds: [],
+    };
   }
   const startAt = Date.parse(started.at);
   const stopAt = stopInstant(metric, timeline, startAt);
@@ -74,7 +80,8 @@ export function computeClock(metric: ResolvedMetric, timeline: SlaTimeline, cale
   const elapsedMs = segments.reduce((sum, s) => (s.to === null ? sum : sum + calendar.between(new Date(s.from), new Date(s.to))), 0);
   const targetMs = metric.targetMinutes * 60_000;
 
-  const pcts = [...new Set(metric.warnings.filter((f) => f > 0 && f < 1).map(fractionToPct)), BREACH_PCT].sort((a, b) => a - b);
+  // Whole percentages key the records: a warning that rounds to 0 or 100 is no warning.
+  const pcts = [...new Set([...metric.warnings.map(fractionToPct).filter((p) => p > 0 && p < BREACH_PCT), BREACH_PCT])].sort((a, b) => a - b);
   const thresholds = pcts.map((pct) => ({ pct, at: iso(reachAt(segments, (targetMs * pct) / 100, calendar)) }));
   const due = reachAt(segments, targetMs, calendar);
   const status: ClockStatus = stopAt !== null ? 'STOPPED' : cancelAt !== null ? 'CANCELLED' : open ? 'RUNNING' : 'PAUSED';
@@ -98,15 +105,14 @@ export function elapsedAt(clock: ClockSnapshot, now: Date, calendar: ClockCalend
   return clock.elapsedMs + calendar.between(new Date(clock.runningSince), now);
 }
 
-/** The earliest milestone at or after the stop milestone reached since the clock started. */
+/** The first reach, since the clock started, of its stop milestone or a later one. */
 function stopInstant(metric: ResolvedMetric, timeline: SlaTimeline, startAt: number): number | null {
   let stop: number | null = null;
   for (const m of MILESTONES) {
     if (milestoneRank(m) < milestoneRank(metric.stop)) continue;
-    const reached = timeline.milestones[m];
-    // A milestone from before this cycle started (an arrival before a return) does not stop it.
-    const at = reached ? Date.parse(reached.at) : NaN;
-    if (at >= startAt) stop = stop === null ? at : Math.min(stop, at);
+    // A reach from before this cycle started (the first OPD's arrival) does not stop it.
+    const first = (timeline.reaches[m] ?? []).map(Date.parse).find((at) => at >= startAt);
+    if (first !== undefined) stop = stop === null ? first : Math.min(stop, first);
   }
   return stop;
 }
@@ -143,14 +149,18 @@ function runningSegments(timeline: SlaTimeline, startAt: number, endAt: number |
   return segments;
 }
 
-/** The instant business time `ms` is reached walking the segments; null if it is not. */
+/**
+ * The instant business time `ms` is passed walking the segments; null if it
+ * is not. A closed segment must run past it: a clock stopped exactly at its
+ * target met it, and neither its breach nor a warning at that instant fires.
+ */
 function reachAt(segments: readonly Segment[], ms: number, calendar: ClockCalendar): number | null {
   let remaining = ms;
   for (const segment of segments) {
     const from = new Date(segment.from);
     if (segment.to === null) return calendar.add(from, remaining).getTime();
     const length = calendar.between(from, new Date(segment.to));
-    if (length >= remaining) return calendar.add(from, remaining).getTime();
+    if (length > remaining) return calendar.add(from, remaining).getTime();
     remaining -= length;
   }
   return null;

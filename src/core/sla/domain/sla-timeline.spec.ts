@@ -43,6 +43,7 @@ describe('advanceTimeline', () => {
       states: [{ state: S.NEW, at: iso(3) }],
       milestones: { REPORTED: { at: iso(1), cycle: 1 } },
       cycles: { REPORTED: 1 },
+      reaches: {},
     });
   });
 
@@ -152,11 +153,10 @@ describe('advanceTimeline', () => {
     expect(fold([['RETURN', S.RETURNED, 20]], previous, 5)).toEqual(next);
   });
 
-  // BUG: after REOPEN -> RETURN the first OPD's arrival (ON_SITE) is not undone, so
-  // the new OPD's ARRIVE cannot reach ON_SITE ("already reached"): the milestone
-  // stays at the stale arrival. computeClock ignores that stale arrival (it predates
-  // the new cycle), so a clock stopping at ON_SITE never sees the new arrival.
-  it.failing('after reopen and return, the new OPD arrival reaches ON_SITE in cycle 2', () => {
+  // After REOPEN -> RETURN the first OPD's arrival stays the first arrival (the
+  // citizen's on-site promise was kept then), and the new OPD's arrival is
+  // recorded as a later reach: a clock started by the new dispatch stops at it.
+  it('after reopen and return, the new OPD arrival is a second reach of ON_SITE', () => {
     const timeline = fold([
       ...UP_TO_ACK,
       ['ARRIVE', S.ON_SITE, 40],
@@ -168,6 +168,8 @@ describe('advanceTimeline', () => {
       ['ACKNOWLEDGE', S.ACKNOWLEDGED, 145],
       ['ARRIVE', S.ON_SITE, 170],
     ]);
-    expect(timeline.milestones.ON_SITE).toEqual({ at: iso(170), cycle: 2 });
+    expect(timeline.milestones.ON_SITE).toEqual({ at: iso(40), cycle: 1 });
+    expect(timeline.reaches.ON_SITE).toEqual([iso(40), iso(170)]);
+    expect(timeline.reaches.RESOLVED).toBeUndefined();
   });
 });

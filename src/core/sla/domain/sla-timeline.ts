@@ -31,6 +31,12 @@ export interface SlaTimeline {
   readonly milestones: Readonly<Partial<Record<Milestone, { readonly at: string; readonly cycle: number }>>>;
   /** How often each milestone was reached, undone ones included, so a re-dispatch is cycle 2. */
   readonly cycles: Readonly<Partial<Record<Milestone, number>>>;
+  /**
+   * Every time each milestone was reached, oldest first: a clock stops at the
+   * first reach after it started (a new OPD's arrival after a transfer, not
+   * the first OPD's). Only a reopen forgets reaches (of RESOLVED): the work is open again.
+   */
+  readonly reaches: Readonly<Partial<Record<Milestone, readonly string[]>>>;
 }
 
 /**
@@ -49,13 +55,15 @@ const REACHES: Readonly<Record<string, Milestone>> = {
 };
 
 /**
- * Command types that undo milestones: the work they marked is open again. A
- * return hands the ticket back for another OPD, whose clocks start over (a new cycle).
+ * Command types that undo milestones. A return hands the ticket back for
+ * another OPD, whose clocks start over (a new cycle); the first dispatch still
+ * counts as the call centre's forward. A reopen makes the work open again.
  */
 const UNDOES: Readonly<Record<string, readonly Milestone[]>> = {
   RETURN: ['DISPATCHED', 'ACKNOWLEDGED'],
   REOPEN: ['RESOLVED'],
 };
+const FORGETS: Readonly<Record<string, readonly Milestone[]>> = { REOPEN: ['RESOLVED'] };
 
 /** The re-evaluation event: policies in force now replace the pinned ones. */
 export const SLA_REEVALUATED = 'SLA_REEVALUATED';
@@ -74,12 +82,16 @@ export function advanceTimeline(previous: SlaTimeline | null, event: SlaEvent): 
       states: [{ state: event.to, at }],
       milestones: { REPORTED: { at: event.context.reportedAt, cycle: 1 } },
       cycles: { REPORTED: 1 },
+      reaches: {},
     };
   }
   const milestones = { ...previous.milestones, REPORTED: { at: event.context.reportedAt, cycle: 1 } };
   for (const undone of UNDOES[event.type] ?? []) delete milestones[undone];
   let cycles = previous.cycles;
+  const reaches = { ...previous.reaches };
+  for (const forgotten of FORGETS[event.type] ?? []) delete reaches[forgotten];
   const reached = REACHES[event.type];
+  if (reached) reaches[reached] = [...(reaches[reached] ?? []), at];
   if (reached && !milestones[reached]) {
     const cycle = (cycles[reached] ?? 0) + 1;
     milestones[reached] = { at, cycle };
@@ -94,5 +106,6 @@ export function advanceTimeline(previous: SlaTimeline | null, event: SlaEvent): 
     states,
     milestones,
     cycles,
+    reaches,
   };
 }
