@@ -7,6 +7,7 @@ import {
   IsOptional,
   IsString,
   Matches,
+  MinLength,
   Max,
   Min,
   ValidationError,
@@ -116,6 +117,50 @@ class EnvironmentVariables {
   @Min(1)
   @Max(10_000)
   SLA_SWEEP_BATCH = 500;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'AUTH_TOKEN_SECRET must be at least 32 characters (or unset: a key is made and kept in the database)' })
+  AUTH_TOKEN_SECRET?: string;
+
+  @Transform(({ value }) => toNumber(value))
+  @IsInt({ message: 'AUTH_ACCESS_TOKEN_MINUTES must be a whole number of minutes' })
+  @Min(1)
+  @Max(60)
+  AUTH_ACCESS_TOKEN_MINUTES = 15;
+
+  @Transform(({ value }) => toNumber(value))
+  @IsInt({ message: 'AUTH_REFRESH_TOKEN_DAYS must be a whole number of days' })
+  @Min(1)
+  @Max(90)
+  AUTH_REFRESH_TOKEN_DAYS = 30;
+
+  @Transform(({ value }) => toNumber(value))
+  @IsInt({ message: 'AUTH_SCRYPT_LOG_N must be a whole number (scrypt cost 2^N)' })
+  @Min(10)
+  @Max(20)
+  AUTH_SCRYPT_LOG_N = 15;
+
+  @IsOptional()
+  @Matches(/^[a-z0-9._-]{3,64}$/, { message: 'BOOTSTRAP_ADMIN_USERNAME must be 3-64 lower-case letters, digits or ._-' })
+  BOOTSTRAP_ADMIN_USERNAME?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(12, { message: 'BOOTSTRAP_ADMIN_PASSWORD must be at least 12 characters' })
+  BOOTSTRAP_ADMIN_PASSWORD?: string;
+
+  @Transform(({ value }) => toNumber(value))
+  @IsInt({ message: 'LOGIN_RATE_LIMIT_PER_MINUTE must be a whole number' })
+  @Min(1)
+  @Max(10_000)
+  LOGIN_RATE_LIMIT_PER_MINUTE = 10;
+
+  @Transform(({ value }) => toNumber(value))
+  @IsInt({ message: 'PUBLIC_RATE_LIMIT_PER_MINUTE must be a whole number' })
+  @Min(1)
+  @Max(100_000)
+  PUBLIC_RATE_LIMIT_PER_MINUTE = 120;
 }
 
 /** Typed, validated configuration; built once at startup by {@link loadAppConfig}. */
@@ -146,6 +191,18 @@ export interface AppConfig {
   readonly rollout: { readonly launchDate: string; readonly days: number };
   /** The SLA sweeper: on by default; tests drive sweeps themselves. */
   readonly sla: { readonly sweepEnabled: boolean; readonly sweepIntervalMs: number; readonly sweepBatch: number };
+  readonly auth: {
+    /** null: a key is generated at first boot and kept in the database, shared by every instance. */
+    readonly tokenSecret: string | null;
+    readonly accessTokenMs: number;
+    readonly refreshTokenMs: number;
+    /** scrypt cost as log2(N); 15 = 32 MiB per hash. */
+    readonly scryptLogN: number;
+    /** Both or neither: the first admin, created when no admin exists. */
+    readonly bootstrapAdmin: { readonly username: string; readonly password: string } | null;
+    readonly loginLimitPerMinute: number;
+    readonly publicLimitPerMinute: number;
+  };
 }
 
 /** Thrown when the environment is invalid; its message names every bad variable. */
@@ -175,6 +232,9 @@ export function loadAppConfig(
   const vars = plainToInstance(EnvironmentVariables, present, { exposeDefaultValues: true });
   const errors = validateSync(vars, { skipMissingProperties: false, forbidUnknownValues: false });
   if (errors.length > 0) throw new ConfigError(errors.flatMap(describe));
+  if (!vars.BOOTSTRAP_ADMIN_USERNAME !== !vars.BOOTSTRAP_ADMIN_PASSWORD) {
+    throw new ConfigError(['BOOTSTRAP_ADMIN_USERNAME and BOOTSTRAP_ADMIN_PASSWORD go together: set both or neither']);
+  }
 
   const production = vars.NODE_ENV === 'production';
   return {
@@ -201,6 +261,18 @@ export function loadAppConfig(
     },
     rollout: { launchDate: vars.ROLLOUT_LAUNCH_DATE, days: vars.ROLLOUT_DAYS },
     sla: { sweepEnabled: vars.SLA_SWEEP_ENABLED, sweepIntervalMs: vars.SLA_SWEEP_INTERVAL_MS, sweepBatch: vars.SLA_SWEEP_BATCH },
+    auth: {
+      tokenSecret: vars.AUTH_TOKEN_SECRET ?? null,
+      accessTokenMs: vars.AUTH_ACCESS_TOKEN_MINUTES * 60_000,
+      refreshTokenMs: vars.AUTH_REFRESH_TOKEN_DAYS * 24 * 60 * 60_000,
+      scryptLogN: vars.AUTH_SCRYPT_LOG_N,
+      bootstrapAdmin:
+        vars.BOOTSTRAP_ADMIN_USERNAME && vars.BOOTSTRAP_ADMIN_PASSWORD
+          ? { username: vars.BOOTSTRAP_ADMIN_USERNAME, password: vars.BOOTSTRAP_ADMIN_PASSWORD }
+          : null,
+      loginLimitPerMinute: vars.LOGIN_RATE_LIMIT_PER_MINUTE,
+      publicLimitPerMinute: vars.PUBLIC_RATE_LIMIT_PER_MINUTE,
+    },
   };
 }
 

@@ -9,6 +9,7 @@ import type { Clock } from './core/shared/clock';
 import { ClockModule } from './core/shared/clock.module';
 import { TicketModule } from './core/ticket/ticket.module';
 import { SlaModule } from './core/sla/sla.module';
+import { IdentityModule } from './core/identity/identity.module';
 import { ScheduleModule } from '@nestjs/schedule';
 import { ConfigModule } from './infra/config/config.module';
 import { buildOrmOptions } from './infra/database/mikro-orm.options';
@@ -49,6 +50,7 @@ export class AppModule {
         TicketModule.forRoot(config.tickets),
         ScheduleModule.forRoot(),
         SlaModule.forRoot(config.sla),
+        IdentityModule.forRoot(config.auth),
       ],
     };
   }

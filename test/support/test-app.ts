@@ -4,6 +4,7 @@ import { AppConfig, loadAppConfig } from '../../config/app.config';
 import { createApp } from '../../src/bootstrap/app.factory';
 import type { OpdModuleDefinition } from '../../src/core/opd';
 import { ManualClock } from './manual-clock';
+import { authHeaderFor, TestActor } from './test-auth';
 import { createTestDatabase, TestDatabase } from './test-database';
 
 export interface GraphqlResponse<T = Record<string, unknown>> {
@@ -17,7 +18,7 @@ export interface TestApp {
   readonly db: TestDatabase;
   /** The app's only source of time. */
   readonly clock: ManualClock;
-  /** POST /graphql, as a client would; commands carry the actor headers. */
+  /** POST /graphql, as a client would, authenticated as `actor` (default: a call taker; null: nobody). */
   gql<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
@@ -27,11 +28,7 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export interface TestActor {
-  userId: string;
-  role: string;
-  opdCode?: string;
-}
+export type { TestActor };
 
 export const CALL_TAKER: TestActor = { userId: 'ct-ayu', role: 'CALL_TAKER' };
 
@@ -58,10 +55,7 @@ export async function startTestApp(
     http,
     gql: async (query, variables, actor = CALL_TAKER) => {
       let req = http().post('/graphql').set('content-type', 'application/json');
-      if (actor) {
-        req = req.set('x-sigap-user', actor.userId).set('x-sigap-role', actor.role);
-        if (actor.opdCode) req = req.set('x-sigap-opd', actor.opdCode);
-      }
+      if (actor) req = req.set(...(await authHeaderFor(app, clock, actor)));
       const res = await req.send({ query, variables });
       return { status: res.status, body: res.body };
     },

@@ -7,6 +7,7 @@ import { TicketIntakeWriter } from './application/ticket-intake.writer';
 import { TICKET_SETTINGS, TicketSettings } from './application/ticket-settings';
 import { TicketCommandResolver } from './api/ticket-command.resolver';
 import { TicketQueryResolver } from './api/ticket-query.resolver';
+import { TicketStatusResolver } from './api/ticket-status.resolver';
 import { AcknowledgeTicketHandler } from './commands/acknowledge-ticket/acknowledge-ticket.handler';
 import { AddNoteHandler } from './commands/add-note/add-note.handler';
 import { AnswerTicketHandler } from './commands/answer-ticket/answer-ticket.handler';
@@ -68,6 +69,7 @@ export class TicketModule implements OnModuleInit {
         ...QUERY_HANDLERS,
         TicketQueryResolver,
         TicketCommandResolver,
+        TicketStatusResolver,
       ],
     };
   }

@@ -6,7 +6,7 @@ import type { PublicError } from './graphql-error.formatter';
  * results.
  *
  * @example
- * throw new ApiError('UNAUTHENTICATED', 'Send x-sigap-user and x-sigap-role');
+ * throw new ApiError('FORBIDDEN', 'The role AUDITOR may not use Mutation.createTicket');
  */
 export class ApiError extends Error implements PublicError {
   readonly isPublic = true;

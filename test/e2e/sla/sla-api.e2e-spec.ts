@@ -79,8 +79,8 @@ describe('SLA over POST /graphql', () => {
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({ breach: true, thresholdPct: 100, opdCode: 'SATPOLPP-DAMKAR' });
 
-    const foreign = await t.gql(ACK, { id: list[0].id }, ACTORS.roadsOfficer);
-    expect(expectGraphqlError(foreign, 'FORBIDDEN').message).toMatch(/SATPOLPP-DAMKAR/);
+    // Another OPD's escalation does not exist for a roads officer.
+    expectGraphqlError(await t.gql(ACK, { id: list[0].id }, ACTORS.roadsOfficer), 'ESCALATION_NOT_FOUND');
     const first = data(await t.gql<{ acknowledgeEscalation: { acknowledgedBy: string; acknowledgedAt: string } }>(ACK, { id: list[0].id }, DAMKAR_HEAD));
     expect(first.acknowledgeEscalation).toMatchObject({ acknowledgedBy: 'kadis-damkar', acknowledgedAt: t.clock.now().toISOString() });
     t.clock.advance(MINUTE);
@@ -158,12 +158,17 @@ describe('SLA over POST /graphql', () => {
     t.clock.set(new Date(T0.getTime() + 3 * HOUR));
     const res = data(await t.gql<{ slaCompliance: { metrics: Array<{ metric: string; total: number; met: number; breached: number; open: number; medianMinutes: number | null }> } }>(COMPLIANCE, {
       input: { opdCode: 'SATPOLPP-DAMKAR', from: '2026-11-28T00:00:00Z', to: '2026-11-29T00:00:00Z' },
-    }));
+    }, ACTORS.supervisor));
     const onSite = res.slaCompliance.metrics.find((m) => m.metric === 'ON_SITE')!;
     // Two fires, neither attended: both breached by now.
     expect(onSite).toMatchObject({ total: 2, met: 0, breached: 2, open: 0, medianMinutes: null });
     const triage = res.slaCompliance.metrics.find((m) => m.metric === 'TRIAGE')!;
     expect(triage).toMatchObject({ total: 2, met: 2, breached: 0, medianMinutes: 0 });
-    expectGraphqlError(await t.gql(COMPLIANCE, { input: { from: '2026-11-29T00:00:00Z', to: '2026-11-28T00:00:00Z' } }), 'BAD_USER_INPUT');
+    expectGraphqlError(await t.gql(COMPLIANCE, { input: { from: '2026-11-29T00:00:00Z', to: '2026-11-28T00:00:00Z' } }, ACTORS.supervisor), 'BAD_USER_INPUT');
+    // An OPD head reports on their own OPD only.
+    const head = { userId: 'kadis-pupr', role: 'OPD_HEAD', opdCode: 'PUPR-PERKIM' };
+    expectGraphqlError(await t.gql(COMPLIANCE, { input: { opdCode: 'SATPOLPP-DAMKAR', from: '2026-11-28T00:00:00Z', to: '2026-11-29T00:00:00Z' } }, head), 'FORBIDDEN');
+    const own = data(await t.gql<{ slaCompliance: { opdCode: string } }>(COMPLIANCE, { input: { from: '2026-11-28T00:00:00Z', to: '2026-11-29T00:00:00Z' } }, head));
+    expect(own.slaCompliance.opdCode).toBe('PUPR-PERKIM');
   });
 });

@@ -84,7 +84,8 @@ describe('rejection and duplicates', () => {
     });
 
     it.each(COMMAND_MUTATIONS.filter((m) => m !== 'addNote'))('refuses %s with NOT_ALLOWED and leaves the ticket as it was', async (mutation) => {
-      const result = await api.command(mutation, validInput(mutation, rejected, other.id));
+      // The supervisor may run every ticket command: only the lifecycle can refuse here.
+      const result = await api.command(mutation, validInput(mutation, rejected, other.id), ACTORS.supervisor);
       const refused = expectResult(result, 'IllegalTransition');
       expect(refused).toMatchObject({ from: 'REJECTED', reason: 'NOT_ALLOWED', allowed: ['ADD_NOTE'] });
       expect((await api.ticket(rejected.id))?.version).toBe(rejected.version);

@@ -1,9 +1,7 @@
 import { Args, Field, InputType, Int, Mutation, Resolver } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
-import { ApiError } from '../../../infra/graphql/api-error';
 import { CurrentActor } from '../../ticket/api/current-actor.decorator';
 import type { Actor } from '../../ticket/domain/actor';
-import { ActorRole } from '../../ticket/domain/ticket.enums';
 import { CategoryCatalog } from '../application/category-catalog.service';
 import type { OpdCategory } from '../domain/opd-category.entity';
 import { CATEGORY_CODE } from '../opd-module.validator';
@@ -34,7 +32,6 @@ export class CategoryAdminResolver {
 
   @Mutation(() => CategoryAdminResult, { description: 'Renames a category (admins); omitted languages keep their name.' })
   renameCategory(@Args('input') input: RenameCategoryInput, @CurrentActor() actor: Actor): Promise<Result> {
-    assertAdmin(actor);
     const names: { id?: string | null; en?: string | null } = {};
     if (input.nameId !== undefined) names.id = input.nameId;
     if (input.nameEn !== undefined) names.en = input.nameEn;
@@ -43,13 +40,11 @@ export class CategoryAdminResolver {
 
   @Mutation(() => CategoryAdminResult, { description: 'Stops offering a category to call takers (admins); tickets keep it.' })
   deactivateCategory(@Args('input') input: CategoryRefInput, @CurrentActor() actor: Actor): Promise<Result> {
-    assertAdmin(actor);
     return this.run(() => this.catalog.setActive(input.code, input.expectedVersion, false, actor.userId));
   }
 
   @Mutation(() => CategoryAdminResult, { description: 'Offers a deactivated category again (admins).' })
   activateCategory(@Args('input') input: CategoryRefInput, @CurrentActor() actor: Actor): Promise<Result> {
-    assertAdmin(actor);
     return this.run(() => this.catalog.setActive(input.code, input.expectedVersion, true, actor.userId));
   }
 
@@ -60,9 +55,4 @@ export class CategoryAdminResolver {
       return toCategoryFailure(error);
     }
   }
-}
-
-// The permission table of the identity issue will replace this single rule.
-function assertAdmin(actor: Actor): void {
-  if (actor.role !== ActorRole.ADMIN) throw new ApiError('FORBIDDEN', 'Only admins change the category catalog');
 }

@@ -1,6 +1,4 @@
 import { ApiError } from '../../../infra/graphql/api-error';
-import type { Actor } from '../../ticket/domain/actor';
-import { ActorRole } from '../../ticket/domain/ticket.enums';
 import { SlaErrorCode, SlaException } from '../domain/sla.exception';
 
 /** Runs a use case and turns its SlaException into the API's error code; the only place they meet. */
@@ -13,9 +11,4 @@ export async function atSlaEdge<T>(work: () => Promise<T>): Promise<T> {
     }
     throw error;
   }
-}
-
-// The permission table of the identity issue will replace this single rule.
-export function assertSlaAdmin(actor: Actor): void {
-  if (actor.role !== ActorRole.ADMIN) throw new ApiError('FORBIDDEN', 'Only admins change SLA policies and calendars');
 }

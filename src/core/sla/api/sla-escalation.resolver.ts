@@ -23,9 +23,12 @@ export class SlaEscalationResolver {
 
   @Query(() => [SlaEscalationModel], { description: 'Newest first.' })
   async escalations(
+    @CurrentActor() actor: Actor,
     @Args('filter', { type: () => EscalationFilterInput, nullable: true }) filter?: EscalationFilterInput,
   ): Promise<SlaEscalationModel[]> {
-    return (await this.queries.list(filter ?? { first: 50 })).map(toSlaEscalationModel);
+    const scoped = { ...(filter ?? { first: 50 }), ...(actor.restrictedToOpd && { opdCode: actor.restrictedToOpd }) };
+    if (actor.restrictedToOpd && filter?.opdCode && filter.opdCode !== actor.restrictedToOpd) return [];
+    return (await this.queries.list(scoped)).map(toSlaEscalationModel);
   }
 
   @Mutation(() => SlaEscalationModel, { description: 'Records who took charge of an escalation; a second call keeps the first.' })
@@ -35,8 +38,12 @@ export class SlaEscalationResolver {
   }
 
   @Query(() => SlaComplianceModel, { description: 'Met and breached counts, median and 90th percentile per clock, for tickets reported in [from, to).' })
-  async slaCompliance(@Args('input') input: SlaComplianceInput): Promise<SlaComplianceModel> {
+  async slaCompliance(@Args('input') input: SlaComplianceInput, @CurrentActor() actor: Actor): Promise<SlaComplianceModel> {
     if (input.to <= input.from) throw new ApiError('BAD_USER_INPUT', 'to must be after from');
+    if (actor.restrictedToOpd && input.opdCode && input.opdCode !== actor.restrictedToOpd) {
+      throw new ApiError('FORBIDDEN', `You may report on ${actor.restrictedToOpd} only`);
+    }
+    if (actor.restrictedToOpd) input = Object.assign(input, { opdCode: actor.restrictedToOpd });
     const metrics = await this.compliance.report(input, this.clock.now());
     return {
       opdCode: input.opdCode ?? null,

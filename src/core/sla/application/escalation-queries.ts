@@ -53,13 +53,14 @@ export class EscalationQueries {
     return rows.map((escalation) => ({ escalation, ticketId: escalation.ticket.id, ticketNumber: escalation.ticket.number }));
   }
 
-  /** An OPD-bound actor may acknowledge only its own OPD's escalations. */
+  /** An actor confined to its OPD acknowledges only that OPD's escalations. */
   async acknowledge(id: string, actor: Actor): Promise<EscalationRow> {
     const now = this.clock.now();
     await this.em.fork().transactional(async (tx) => {
       const row = await tx.findOne(SlaEscalation, { id });
       if (!row) throw SlaException.escalationNotFound(id);
-      if (actor.opdCode && row.opdCode !== actor.opdCode) throw SlaException.forbidden(`This escalation belongs to ${row.opdCode ?? 'the call centre'}, not to ${actor.opdCode}`);
+      // Another OPD's escalation does not exist for an actor confined to its own.
+      if (actor.restrictedToOpd && row.opdCode !== actor.restrictedToOpd) throw SlaException.escalationNotFound(id);
       await tx.nativeUpdate(SlaEscalation, { id, acknowledgedAt: null }, { acknowledgedAt: now, acknowledgedBy: actor.userId });
     });
     const escalation = await this.em.fork().findOneOrFail(SlaEscalation, { id }, { populate: ['ticket'] });

@@ -12,6 +12,8 @@ import { TicketErrorCode, TicketException } from '../domain/ticket.exception';
 import { GetTicketQuery } from '../queries/get-ticket/get-ticket.query';
 import { ListTicketsQuery, TicketSort } from '../queries/list-tickets/list-tickets.query';
 import { TicketEventsQuery } from '../queries/ticket-events/ticket-events.query';
+import type { Actor } from '../domain/actor';
+import { CurrentActor } from './current-actor.decorator';
 import { TicketFilterInput } from './ticket-filter.input';
 import { toTicketEventModel, toTicketModel } from './ticket.mapper';
 import { TicketConnectionModel, TicketEventModel, TicketModel } from './ticket.model';
@@ -34,11 +36,12 @@ export class TicketQueryResolver {
   async ticket(
     @Args('id', { type: () => ID, nullable: true }) id?: string,
     @Args('number', { type: () => String, nullable: true }) number?: string,
+    @CurrentActor() actor?: Actor,
   ): Promise<TicketModel | null> {
     if (!id === !number) throw new ApiError('BAD_USER_INPUT', 'Give exactly one of id and number');
     if (id && !/^[0-9a-f-]{36}$/i.test(id)) return null;
     try {
-      const ticket = await this.queryBus.execute<GetTicketQuery, Ticket>(new GetTicketQuery(id ? { id } : { number: number! }));
+      const ticket = await this.queryBus.execute<GetTicketQuery, Ticket>(new GetTicketQuery(id ? { id } : { number: number! }, actor?.restrictedToOpd ?? null));
       return this.model(ticket);
     } catch (error) {
       if (error instanceof TicketException && error.code === TicketErrorCode.NOT_FOUND) return null;
@@ -52,11 +55,12 @@ export class TicketQueryResolver {
     @Args('sort', { type: () => TicketSort, defaultValue: TicketSort.REPORTED_AT_DESC }) sort: TicketSort,
     @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @CurrentActor() actor?: Actor,
   ): Promise<TicketConnectionModel> {
     if (first < 1 || first > MAX_PAGE) throw new ApiError('BAD_USER_INPUT', `first must be from 1 to ${MAX_PAGE}`);
     let page: Cursor<Ticket>;
     try {
-      page = await this.queryBus.execute(new ListTicketsQuery(filter ?? {}, sort, first, after));
+      page = await this.queryBus.execute(new ListTicketsQuery(filter ?? {}, sort, first, after, actor?.restrictedToOpd ?? null));
     } catch (error) {
       if (error instanceof TicketException && error.code === TicketErrorCode.INVALID_INPUT) {
         throw new ApiError('BAD_USER_INPUT', error.message);

@@ -20,7 +20,8 @@ export function toTicketModel(ticket: Ticket, now: Date, reopenWindowMs: number)
     channelPlatform: ticket.channelPlatform,
     channelAccount: ticket.channelAccount,
     channelReference: ticket.channelReference,
-    reporter: { ...ticket.reporter },
+    // Withheld until the reporter field's own resolver decides who may see it.
+    reporter: { ...ticket.reporter, identityVisible: true },
     location: { ...ticket.location },
     categoryCode: ticket.categoryCode,
     opdCode: ticket.opdCode,

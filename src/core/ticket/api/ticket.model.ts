@@ -13,6 +13,8 @@ export class ReporterModel {
   @Field(() => String, { nullable: true, description: 'National ID number (16 digits)' }) nik!: string | null;
   @Field() anonymous!: boolean;
   @Field() confidential!: boolean;
+  @Field({ description: 'False when name, phone, e-mail and NIK are withheld from you (your role, another OPD, or an anonymous report).' })
+  identityVisible!: boolean;
 }
 
 @ObjectType('TicketLocation')

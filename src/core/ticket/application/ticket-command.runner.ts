@@ -48,7 +48,9 @@ export class TicketCommandRunner {
     let ticket: Ticket;
     try {
       [ticket, change] = await em.transactional(async (tx) => {
-        const loaded = await tx.findOne(Ticket, { id: envelope.ticketId });
+        // An actor confined to its OPD finds only that OPD's tickets: guessing another's id finds nothing.
+        const scope = envelope.actor.restrictedToOpd;
+        const loaded = await tx.findOne(Ticket, scope ? { id: envelope.ticketId, opdCode: scope } : { id: envelope.ticketId });
         if (!loaded) throw TicketException.notFound(envelope.ticketId);
         if (loaded.version !== envelope.expectedVersion) {
           throw TicketException.versionConflict(loaded.id, loaded.version);

@@ -11,4 +11,10 @@ export interface Actor {
   readonly role: ActorRole;
   /** The OPD an OPD-bound role belongs to; null for the call centre and admins. */
   readonly opdCode: string | null;
+  /**
+   * Set when the permission for the operation at hand covers only the actor's
+   * own OPD: data of other OPDs is then filtered out, and other OPDs' tickets
+   * do not exist for it. Absent or null: no restriction.
+   */
+  readonly restrictedToOpd?: string | null;
 }

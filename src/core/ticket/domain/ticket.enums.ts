@@ -39,7 +39,7 @@ export enum NoteVisibility {
   PUBLIC = 'PUBLIC',
 }
 
-/** Roles of the actor seam; authentication (a later issue) will issue them. */
+/** Who acts: a staff member's role, an OPD system's API key, or the system itself. */
 export enum ActorRole {
   CALL_TAKER = 'CALL_TAKER',
   SUPERVISOR = 'SUPERVISOR',
@@ -48,5 +48,7 @@ export enum ActorRole {
   FIELD_UNIT = 'FIELD_UNIT',
   ADMIN = 'ADMIN',
   AUDITOR = 'AUDITOR',
+  /** An OPD's own application, calling with an API key scoped to that OPD. */
+  OPD_SYSTEM = 'OPD_SYSTEM',
   SYSTEM = 'SYSTEM',
 }

@@ -4,6 +4,8 @@ import { Migration20261128194229_tickets } from './Migration20261128194229-ticke
 import { Migration20261128195915_opd_catalog } from './Migration20261128195915-opd_catalog';
 import { Migration20261128202500_ticket_last_event_seq } from './Migration20261128202500-ticket_last_event_seq';
 import { Migration20261128215923_sla_engine } from './Migration20261128215923-sla_engine';
+import { Migration20261128222413_identity } from './Migration20261128222413-identity';
+import { Migration20261128230000_rate_limit } from './Migration20261128230000-rate_limit';
 
 /**
  * Every migration, in order. A new migration file must be added here; a unit
@@ -15,4 +17,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261128195915-opd_catalog', class: Migration20261128195915_opd_catalog },
   { name: 'Migration20261128202500-ticket_last_event_seq', class: Migration20261128202500_ticket_last_event_seq },
   { name: 'Migration20261128215923-sla_engine', class: Migration20261128215923_sla_engine },
+  { name: 'Migration20261128222413-identity', class: Migration20261128222413_identity },
+  { name: 'Migration20261128230000-rate_limit', class: Migration20261128230000_rate_limit },
 ];

@@ -8,9 +8,10 @@ import { GetTicketQuery } from './get-ticket.query';
 export class GetTicketHandler implements IQueryHandler<GetTicketQuery, Ticket> {
   constructor(private readonly em: EntityManager) {}
 
-  async execute({ ref }: GetTicketQuery): Promise<Ticket> {
+  async execute({ ref, opdScope }: GetTicketQuery): Promise<Ticket> {
     const where = 'id' in ref ? { id: ref.id } : { number: ref.number.trim().toUpperCase() };
-    const ticket = await this.em.fork().findOne(Ticket, where);
+    // Scoped in the query itself: another OPD's ticket is indistinguishable from none.
+    const ticket = await this.em.fork().findOne(Ticket, opdScope ? { ...where, opdCode: opdScope } : where);
     if (!ticket) throw TicketException.notFound('id' in ref ? ref.id : ref.number);
     return ticket;
   }

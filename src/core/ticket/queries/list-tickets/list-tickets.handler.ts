@@ -18,7 +18,9 @@ export class ListTicketsHandler implements IQueryHandler<ListTicketsQuery, Curso
 
   async execute(query: ListTicketsQuery): Promise<Cursor<Ticket>> {
     if (query.after) assertCursor(query.after);
-    return this.em.fork().findByCursor(Ticket, toWhere(query.filter), {
+    // The scope is part of the WHERE clause: lists are filtered, never post-filtered.
+    const where = query.opdScope ? { $and: [toWhere(query.filter), { opdCode: query.opdScope }] } : toWhere(query.filter);
+    return this.em.fork().findByCursor(Ticket, where as FilterQuery<Ticket>, {
       first: query.first,
       after: query.after ?? undefined,
       orderBy: ORDER[query.sort],

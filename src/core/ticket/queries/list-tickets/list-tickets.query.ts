@@ -28,5 +28,7 @@ export class ListTicketsQuery {
     readonly sort: TicketSort,
     readonly first: number,
     readonly after: string | null,
+    /** Only this OPD's tickets (an OPD-bound permission), whatever the filter says; null: all. */
+    readonly opdScope: string | null = null,
   ) {}
 }

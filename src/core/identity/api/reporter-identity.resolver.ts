@@ -1,0 +1,71 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Inject } from '@nestjs/common';
+import { Context, Info, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import DataLoader from 'dataloader';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Clock, CLOCK } from '../../shared/clock';
+import { ReporterModel, TicketModel } from '../../ticket/api/ticket.model';
+import type { Actor } from '../../ticket/domain/actor';
+import { accessFor, IDENTITY_OF_ANONYMOUS } from '../domain/permissions';
+import type { AuthContext } from './authorization.guard';
+
+interface ReporterContext extends AuthContext {
+  reporterReads?: DataLoader<string, true>;
+}
+
+const FIELD = 'Ticket.reporter';
+
+/**
+ * `Ticket.reporter`, wherever a ticket appears (one ticket, lists, command
+ * results): name, phone, e-mail and NIK only for roles that need them, of
+ * their own OPD's tickets, and for anonymous reports only for the call
+ * centre. Every read of an identity is recorded (who, when, which ticket,
+ * which operation), in one insert per request.
+ */
+@Resolver(() => TicketModel)
+export class ReporterIdentityResolver {
+  constructor(
+    private readonly em: EntityManager,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @ResolveField(() => ReporterModel)
+  async reporter(@Parent() ticket: TicketModel, @Context() ctx: ReporterContext, @Info() info: GraphQLResolveInfo): Promise<ReporterModel> {
+    const root = rootKey(info.path);
+    const actor = ctx.actors?.get(root);
+    const principal = await ctx.principal;
+    const full = ticket.reporter;
+    const withheld: ReporterModel = { ...full, name: null, phone: null, email: null, nik: null, identityVisible: false };
+    if (!actor || !mayRead(actor, ticket, principal?.kind === 'API_KEY' ? principal.permissions : null)) return withheld;
+    if (full.name || full.phone || full.email || full.nik) {
+      ctx.reporterReads ??= this.recorder(actor, ctx.operations?.get(root) ?? root);
+      await ctx.reporterReads.load(ticket.id);
+    }
+    return { ...full, identityVisible: true };
+  }
+
+  private recorder(actor: Actor, operation: string): DataLoader<string, true> {
+    return new DataLoader(async (ticketIds: readonly string[]) => {
+      await this.em.fork().getConnection().execute(
+        `insert into reporter_access_log (id, ticket_id, actor_id, actor_role, actor_opd, operation, accessed_at)
+         select gen_random_uuid(), cast(value as uuid), ?, ?, ?, ?, ? from jsonb_array_elements_text(cast(? as jsonb))`,
+        [actor.userId, actor.role, actor.opdCode, operation, this.clock.now(), JSON.stringify([...new Set(ticketIds)])],
+      );
+      return ticketIds.map(() => true as const);
+    });
+  }
+}
+
+function mayRead(actor: Actor, ticket: TicketModel, keyPermissions: ReadonlySet<string> | null): boolean {
+  const access = accessFor(FIELD, actor.role);
+  if (!access || (keyPermissions && !keyPermissions.has(FIELD))) return false;
+  if (access === 'OWN_OPD' && ticket.opdCode !== actor.opdCode) return false;
+  return !ticket.reporter.anonymous || IDENTITY_OF_ANONYMOUS.has(actor.role);
+}
+
+/** The response key of the root field a nested field hangs under. */
+function rootKey(path: GraphQLResolveInfo['path']): string {
+  let node = path;
+  while (node.prev) node = node.prev;
+  return String(node.key);
+}
