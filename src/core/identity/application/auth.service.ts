@@ -67,18 +67,23 @@ export class AuthService {
   async refresh(refreshToken: string): Promise<IssuedTokens> {
     const now = this.clock.now();
     const hash = sha256(refreshToken);
-    return this.em.fork().transactional(async (tx) => {
+    const outcome = await this.em.fork().transactional(async (tx) => {
       const session = await tx.findOne(AuthSession, { $or: [{ refreshHash: hash }, { previousRefreshHash: hash }] }, { populate: ['user'] });
-      if (!session || session.revokedAt || session.expiresAt <= now || !session.user.active) throw IdentityException.invalidRefreshToken();
+      if (!session || session.revokedAt || session.expiresAt <= now || !session.user.active) return null;
       if (session.previousRefreshHash === hash) {
-        // A rotated-out token came back: someone holds a copy. End the session for both.
+        // A rotated-out token came back: someone holds a copy. End the session for both
+        // (committed, then refused: a thrown error would roll the revocation back).
         session.revokedAt = now;
-        await tx.flush();
-        this.authenticator.forget(session.id);
-        throw IdentityException.invalidRefreshToken();
+        return { stolen: session.id } as const;
       }
-      return this.tokens.rotate(session);
+      return { tokens: this.tokens.rotate(session) } as const;
     });
+    if (!outcome) throw IdentityException.invalidRefreshToken();
+    if ('stolen' in outcome) {
+      this.authenticator.forget(outcome.stolen);
+      throw IdentityException.invalidRefreshToken();
+    }
+    return outcome.tokens;
   }
 
   async logout(sessionId: string): Promise<void> {
