@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { requestIdFor } from '../infra/logging/logging.module';
+import { securityHeadersHook } from '../infra/security/security-headers';
 import type { AppConfig } from '../../config/app.config';
 import { ENABLED_OPD_MODULES } from '../../config/opd-modules';
 import type { OpdModuleDefinition } from '../core/opd';
@@ -37,6 +38,9 @@ export async function createApp(
   adapter.getInstance().addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
+  // nosniff, no framing, no referrer, HSTS, a strict CSP (but for the sandbox
+  // page) and no-store, on every answer: errors such as 413 included.
+  adapter.getInstance().addHook('onSend', securityHeadersHook({ graphqlPath: '/graphql', sandboxPage: config.graphql.sandbox }));
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

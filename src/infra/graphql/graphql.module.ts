@@ -5,6 +5,7 @@ import { GraphQLModule as NestGraphQLModule } from '@nestjs/graphql';
 import * as path from 'node:path';
 import { Logger } from 'nestjs-pino';
 import { AppConfig, PROJECT_ROOT } from '../../../config/app.config';
+import { graphqlHardening, withOperationLimitCodes } from '../security/graphql-hardening';
 import { errorLoggingPlugin } from './error-logging.plugin';
 import { formatGraphqlError } from './graphql-error.formatter';
 
@@ -33,7 +34,9 @@ export class GraphqlApiModule {
               ...(config.graphql.sandbox ? [ApolloServerPluginLandingPageLocalDefault({ footer: false })] : []),
             ],
             includeStacktraceInErrorResponses: false,
-            formatError: formatGraphqlError,
+            // Depth, alias, cost, token and directive limits; no field suggestions without introspection.
+            ...graphqlHardening({ production, sandbox: config.graphql.sandbox }),
+            formatError: withOperationLimitCodes(formatGraphqlError),
             allowBatchedHttpRequests: false,
             csrfPrevention: true,
             context: ({ req }: { req: unknown }) => ({ req }),

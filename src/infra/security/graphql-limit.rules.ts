@@ -51,7 +51,7 @@ export interface OperationLimitOptions {
  * new ApolloServer({ schema, validationRules, parseOptions });
  */
 export function operationLimits(limits: GraphqlLimits): OperationLimitOptions {
-  // armor logs nothing and throws by default; report instead, so the request
+  // armor throws on a rejection by default; report instead, so the request
   // ends as a normal validation failure (HTTP 400) beside any other.
   const reject = (code: OperationLimitCode, limit: number) => ({
     propagateOnRejection: false,

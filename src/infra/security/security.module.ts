@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { RateLimitPruner } from './rate-limit.pruner';
 import { RateLimiter } from './rate-limiter';
 
 /**
@@ -9,5 +10,5 @@ import { RateLimiter } from './rate-limiter';
  * @Module({ imports: [SecurityModule] })
  * export class IdentityModule {} // then inject RateLimiter
  */
-@Module({ providers: [RateLimiter], exports: [RateLimiter] })
+@Module({ providers: [RateLimiter, RateLimitPruner], exports: [RateLimiter] })
 export class SecurityModule {}

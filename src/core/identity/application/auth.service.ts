@@ -67,16 +67,16 @@ export class AuthService {
   async refresh(refreshToken: string): Promise<IssuedTokens> {
     const now = this.clock.now();
     const hash = sha256(refreshToken);
-    const outcome = await this.em.fork().transactional(async (tx) => {
+    const outcome = await this.em.fork().transactional(async (tx): Promise<{ stolen: string } | { tokens: IssuedTokens } | null> => {
       const session = await tx.findOne(AuthSession, { $or: [{ refreshHash: hash }, { previousRefreshHash: hash }] }, { populate: ['user'] });
       if (!session || session.revokedAt || session.expiresAt <= now || !session.user.active) return null;
       if (session.previousRefreshHash === hash) {
         // A rotated-out token came back: someone holds a copy. End the session for both
         // (committed, then refused: a thrown error would roll the revocation back).
         session.revokedAt = now;
-        return { stolen: session.id } as const;
+        return { stolen: session.id };
       }
-      return { tokens: this.tokens.rotate(session) } as const;
+      return { tokens: this.tokens.rotate(session) };
     });
     if (!outcome) throw IdentityException.invalidRefreshToken();
     if ('stolen' in outcome) {
