@@ -13,6 +13,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runApiLoad } from './support/api-load';
+import { authorizeBench } from './support/bench-auth';
 import { BaselineLoad } from './support/baseline-load';
 import { findProfile, summariseProfile } from './support/cpu-profile';
 import { cpuPerOperation, CpuReading, readCpu } from './support/cpu-usage';
@@ -83,6 +84,7 @@ async function main(cleanup: Cleanup): Promise<void> {
   const database: BenchDatabase = await openDatabase(options.databaseUrl, step);
   cleanup.push('the database', () => database.stop());
   step(`database: ${database.description}`);
+  await authorizeBench(database.url);
 
   // 2. What one createTicket sends
   step('capture run: starting the server with the SQL tap, sending one createTicket');

@@ -6,10 +6,9 @@
 
 export const GRAPHQL_PATH = '/graphql';
 
+/** Completed with an access token by authorizeBench (bench-auth.ts) before any request. */
 export const INTAKE_HEADERS: Readonly<Record<string, string>> = {
   'content-type': 'application/json',
-  'x-sigap-user': 'bench',
-  'x-sigap-role': 'CALL_TAKER',
 };
 
 const MUTATION = `mutation BenchCreateTicket($input: CreateTicketInput!) {

@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { BENCH_AUTH_ENV } from './bench-auth';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
@@ -72,6 +73,7 @@ export class SigapServer {
       cwd: REPO_ROOT,
       env: {
         ...process.env,
+        ...BENCH_AUTH_ENV,
         ...options.env,
         DATABASE_URL: options.databaseUrl,
         PORT: String(port),

@@ -25,6 +25,8 @@ export const EXPECTED_SHAPES: readonly string[] = [
   'INSERT ticket', // then its CREATED event and that event's outbox message
   'INSERT ticket_event',
   'INSERT outbox_message',
+  'INSERT ticket_sla', // SlaClockWriter, in the same transaction: the timeline, then all clocks in one statement
+  'INSERT ticket_sla_clock',
   'COMMIT',
 ];
 
