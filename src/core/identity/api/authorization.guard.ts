@@ -56,6 +56,8 @@ export class AuthorizationGuard implements CanActivate {
       throw new ApiError('FORBIDDEN', `${principal.kind === 'API_KEY' ? 'This API key' : `The role ${principal.actor.role}`} may not use ${operation}`, { operation });
     }
     const { actor } = principal;
+    // Fail closed: an OPD-bound account without an OPD must not read as "no restriction".
+    if (access === 'OWN_OPD' && !actor.opdCode) throw new ApiError('FORBIDDEN', `${operation} needs an account that belongs to an OPD`, { operation });
     (ctx.actors ??= new Map()).set(info.path.key as string, { ...actor, restrictedToOpd: access === 'OWN_OPD' ? actor.opdCode : null });
     return true;
   }
