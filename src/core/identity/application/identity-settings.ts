@@ -1,12 +1,6 @@
-/** What the identity domain needs from configuration; provided by IdentityModule.forRoot. */
-export interface IdentitySettings {
-  readonly tokenSecret: string | null;
-  readonly accessTokenMs: number;
-  readonly refreshTokenMs: number;
-  readonly scryptLogN: number;
-  readonly bootstrapAdmin: { readonly username: string; readonly password: string } | null;
-  readonly loginLimitPerMinute: number;
-  readonly publicLimitPerMinute: number;
-}
+import type { AppConfig } from '../../../../config/app.config';
+
+/** What the identity domain needs from configuration (validated once at startup); provided by IdentityModule.forRoot. */
+export type IdentitySettings = AppConfig['auth'];
 
 export const IDENTITY_SETTINGS = Symbol('IDENTITY_SETTINGS');

@@ -1,3 +1,4 @@
+import { DomainException } from '../../shared/domain-exception';
 /** Every expected way an identity operation can fail. */
 export enum IdentityErrorCode {
   INVALID_CREDENTIALS = 'INVALID_CREDENTIALS',
@@ -17,15 +18,7 @@ export enum IdentityErrorCode {
  * @example
  * throw IdentityException.locked(120);
  */
-export class IdentityException extends Error {
-  private constructor(
-    readonly code: IdentityErrorCode,
-    message: string,
-    readonly details: Record<string, unknown> = {},
-  ) {
-    super(message);
-    this.name = 'IdentityException';
-  }
+export class IdentityException extends DomainException<IdentityErrorCode> {
 
   static invalidCredentials(): IdentityException {
     return new IdentityException(IdentityErrorCode.INVALID_CREDENTIALS, 'Wrong username or password');

@@ -1,3 +1,4 @@
+import { DomainException } from '../../shared/domain-exception';
 /** Every expected way an OPD catalog operation can fail. */
 export enum OpdErrorCode {
   CATEGORY_NOT_FOUND = 'CATEGORY_NOT_FOUND',
@@ -11,15 +12,7 @@ export enum OpdErrorCode {
  * @example
  * throw OpdException.categoryNotFound('POHON_TUMBANG');
  */
-export class OpdException extends Error {
-  private constructor(
-    readonly code: OpdErrorCode,
-    message: string,
-    readonly details: Record<string, unknown> = {},
-  ) {
-    super(message);
-    this.name = 'OpdException';
-  }
+export class OpdException extends DomainException<OpdErrorCode> {
 
   static categoryNotFound(code: string): OpdException {
     return new OpdException(OpdErrorCode.CATEGORY_NOT_FOUND, `No category ${code}`, { code });

@@ -1,8 +1,6 @@
-/** What the SLA engine needs from configuration; provided by SlaModule.forRoot. */
-export interface SlaSettings {
-  readonly sweepEnabled: boolean;
-  readonly sweepIntervalMs: number;
-  readonly sweepBatch: number;
-}
+import type { AppConfig } from '../../../../config/app.config';
+
+/** What the SLA engine needs from configuration (validated once at startup); provided by SlaModule.forRoot. */
+export type SlaSettings = AppConfig['sla'];
 
 export const SLA_SETTINGS = Symbol('SLA_SETTINGS');

@@ -1,3 +1,4 @@
+import { DomainException } from '../../shared/domain-exception';
 /** Every expected way an SLA operation can fail. */
 export enum SlaErrorCode {
   POLICY_NOT_FOUND = 'POLICY_NOT_FOUND',
@@ -14,15 +15,7 @@ export enum SlaErrorCode {
  * @example
  * throw SlaException.calendarNotFound('WORKING_DAYS');
  */
-export class SlaException extends Error {
-  private constructor(
-    readonly code: SlaErrorCode,
-    message: string,
-    readonly details: Record<string, unknown> = {},
-  ) {
-    super(message);
-    this.name = 'SlaException';
-  }
+export class SlaException extends DomainException<SlaErrorCode> {
 
   static policyNotFound(id: string): SlaException {
     return new SlaException(SlaErrorCode.POLICY_NOT_FOUND, `No SLA policy ${id}`, { id });

@@ -1,3 +1,4 @@
+import { DomainException } from '../../shared/domain-exception';
 import type { TicketCommand, TicketState } from '../lifecycle';
 
 /** Every expected way a ticket command can fail. */
@@ -28,15 +29,7 @@ export interface IllegalTransitionDetails {
  * @example
  * throw TicketException.versionConflict(ticketId, 7);
  */
-export class TicketException extends Error {
-  private constructor(
-    readonly code: TicketErrorCode,
-    message: string,
-    readonly details: Record<string, unknown> = {},
-  ) {
-    super(message);
-    this.name = 'TicketException';
-  }
+export class TicketException extends DomainException<TicketErrorCode> {
 
   static notFound(ref: string): TicketException {
     return new TicketException(TicketErrorCode.NOT_FOUND, `No ticket ${ref}`, { ref });
