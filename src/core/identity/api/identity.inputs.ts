@@ -57,5 +57,6 @@ export class CreateApiKeyInput {
 export class ReporterAccessFilterInput {
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() ticketId?: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(80) actorId?: string;
-  @Field(() => Int, { defaultValue: 100 }) @IsInt() @Min(1) @Max(500) first!: number;
+  // Optional, not a GraphQL default: an absent filter reaches the resolver as an empty object.
+  @Field(() => Int, { nullable: true, description: 'Default 100, at most 500' }) @IsOptional() @IsInt() @Min(1) @Max(500) first?: number;
 }

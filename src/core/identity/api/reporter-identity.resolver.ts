@@ -10,7 +10,8 @@ import { accessFor, IDENTITY_OF_ANONYMOUS } from '../domain/permissions';
 import type { AuthContext } from './authorization.guard';
 
 interface ReporterContext extends AuthContext {
-  reporterReads?: DataLoader<string, true>;
+  /** One recorder per root field: each has its own actor (reach) and operation. */
+  reporterReads?: Map<string, DataLoader<string, true>>;
 }
 
 const FIELD = 'Ticket.reporter';
@@ -20,7 +21,7 @@ const FIELD = 'Ticket.reporter';
  * results): name, phone, e-mail and NIK only for roles that need them, of
  * their own OPD's tickets, and for anonymous reports only for the call
  * centre. Every read of an identity is recorded (who, when, which ticket,
- * which operation), in one insert per request.
+ * which operation), in one insert per root field of a request.
  */
 @Resolver(() => TicketModel)
 export class ReporterIdentityResolver {
@@ -38,8 +39,9 @@ export class ReporterIdentityResolver {
     const withheld: ReporterModel = { ...full, name: null, phone: null, email: null, nik: null, identityVisible: false };
     if (!actor || !mayRead(actor, ticket, principal?.kind === 'API_KEY' ? principal.permissions : null)) return withheld;
     if (full.name || full.phone || full.email || full.nik) {
-      ctx.reporterReads ??= this.recorder(actor, ctx.operations?.get(root) ?? root);
-      await ctx.reporterReads.load(ticket.id);
+      const readers = (ctx.reporterReads ??= new Map());
+      if (!readers.has(root)) readers.set(root, this.recorder(actor, ctx.operations?.get(root) ?? root));
+      await readers.get(root)!.load(ticket.id);
     }
     return { ...full, identityVisible: true };
   }

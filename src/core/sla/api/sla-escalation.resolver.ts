@@ -26,7 +26,7 @@ export class SlaEscalationResolver {
     @CurrentActor() actor: Actor,
     @Args('filter', { type: () => EscalationFilterInput, nullable: true }) filter?: EscalationFilterInput,
   ): Promise<SlaEscalationModel[]> {
-    const scoped = { ...(filter ?? { first: 50 }), ...(actor.restrictedToOpd && { opdCode: actor.restrictedToOpd }) };
+    const scoped = { ...(filter ?? {}), ...(actor.restrictedToOpd && { opdCode: actor.restrictedToOpd }) };
     if (actor.restrictedToOpd && filter?.opdCode && filter.opdCode !== actor.restrictedToOpd) return [];
     return (await this.queries.list(scoped)).map(toSlaEscalationModel);
   }

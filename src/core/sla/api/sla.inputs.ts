@@ -108,7 +108,8 @@ export class EscalationFilterInput {
   @Field({ nullable: true }) @IsOptional() @IsBoolean() acknowledged?: boolean;
   @Field(() => GraphQLISODateTime, { nullable: true }) @IsOptional() @IsDate() from?: Date;
   @Field(() => GraphQLISODateTime, { nullable: true }) @IsOptional() @IsDate() to?: Date;
-  @Field(() => Int, { defaultValue: 50 }) @IsInt() @Min(1) @Max(500) first!: number;
+  // Optional, not a GraphQL default: an absent filter reaches the resolver as an empty object.
+  @Field(() => Int, { nullable: true, description: 'Default 50, at most 500' }) @IsOptional() @IsInt() @Min(1) @Max(500) first?: number;
 }
 
 @InputType()

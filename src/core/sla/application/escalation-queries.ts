@@ -13,7 +13,8 @@ export interface EscalationFilter {
   readonly acknowledged?: boolean;
   readonly from?: Date;
   readonly to?: Date;
-  readonly first: number;
+  /** Default 50. */
+  readonly first?: number;
 }
 
 /** An escalation with the number of its ticket (what people read). */
@@ -48,7 +49,7 @@ export class EscalationQueries {
     const rows = await this.em.fork().find(SlaEscalation, where, {
       populate: ['ticket'],
       orderBy: { recordedAt: 'desc', id: 'desc' },
-      limit: filter.first,
+      limit: filter.first ?? 50,
     });
     return rows.map((escalation) => ({ escalation, ticketId: escalation.ticket.id, ticketNumber: escalation.ticket.number }));
   }
