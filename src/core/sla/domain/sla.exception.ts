@@ -6,7 +6,6 @@ export enum SlaErrorCode {
   ESCALATION_NOT_FOUND = 'ESCALATION_NOT_FOUND',
   VERSION_CONFLICT = 'VERSION_CONFLICT',
   INVALID_INPUT = 'INVALID_INPUT',
-  FORBIDDEN = 'FORBIDDEN',
 }
 
 /**
@@ -35,9 +34,5 @@ export class SlaException extends DomainException<SlaErrorCode> {
 
   static invalidInput(problems: string[]): SlaException {
     return new SlaException(SlaErrorCode.INVALID_INPUT, problems.join('; '), { problems });
-  }
-
-  static forbidden(message: string): SlaException {
-    return new SlaException(SlaErrorCode.FORBIDDEN, message);
   }
 }
