@@ -35,7 +35,7 @@ export class CalendarAdmin {
 
   async create(input: { code: string; name: string; timeZone: string; alwaysOpen: boolean; hours: Hours; nationalHolidays: boolean }, actor: Actor): Promise<SlaCalendar> {
     const now = this.clock.now();
-    return this.change(async (tx) => {
+    return this.change(input.code, async (tx) => {
       if (await tx.count(SlaCalendar, { code: input.code })) throw SlaException.invalidInput([`code: calendar ${input.code} exists already`]);
       check({ code: input.code, timeZone: input.timeZone, alwaysOpen: input.alwaysOpen, hours: input.hours, holidays: [] });
       const calendar = tx.create(SlaCalendar, { code: input.code, name: input.name, timeZone: input.timeZone, alwaysOpen: input.alwaysOpen, hours: input.hours, updatedAt: now, updatedBy: actor.userId });
@@ -49,7 +49,7 @@ export class CalendarAdmin {
 
   /** Replaces the period starting on `hours.effectiveFrom`, or adds it. */
   setHours(code: string, expectedVersion: number, hours: Hours[number], actor: Actor): Promise<SlaCalendar> {
-    return this.change(async (tx) => {
+    return this.change(code, async (tx) => {
       const calendar = await this.load(tx, code, expectedVersion);
       const next = [...calendar.hours.filter((h) => h.effectiveFrom !== hours.effectiveFrom), hours].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
       check({ code, timeZone: calendar.timeZone, alwaysOpen: calendar.alwaysOpen, hours: next, holidays: [] });
@@ -76,7 +76,7 @@ export class CalendarAdmin {
   }
 
   private setHoliday(code: string, date: string, actor: Actor, apply: (row: SlaCalendarHoliday | null, tx: EntityManager, calendar: SlaCalendar) => void): Promise<SlaCalendar> {
-    return this.change(async (tx) => {
+    return this.change(code, async (tx) => {
       const calendar = await this.load(tx, code, null);
       check({ code, timeZone: calendar.timeZone, alwaysOpen: calendar.alwaysOpen, hours: calendar.hours, holidays: [date] });
       apply(await tx.findOne(SlaCalendarHoliday, { calendar, date }), tx, calendar);
@@ -98,13 +98,16 @@ export class CalendarAdmin {
     return calendar;
   }
 
-  private async change(work: (tx: EntityManager) => Promise<SlaCalendar>): Promise<SlaCalendar> {
+  private async change(code: string, work: (tx: EntityManager) => Promise<SlaCalendar>): Promise<SlaCalendar> {
     try {
       const calendar = await this.em.fork().transactional(work);
       this.catalog.invalidate();
       return calendar;
     } catch (error) {
-      if (error instanceof OptimisticLockError) throw SlaException.versionConflict('The calendar', -1);
+      if (error instanceof OptimisticLockError) {
+        const current = await this.em.fork().findOne(SlaCalendar, { code });
+        throw SlaException.versionConflict(`Calendar ${code}`, current?.version ?? 0);
+      }
       throw error;
     }
   }
