@@ -21,6 +21,7 @@ import { SlaPolicyResolver } from './api/sla-policy.resolver';
 import { TicketSlaResolver } from './api/ticket-sla.resolver';
 import './api/sla-graphql.enums';
 import { SlaSweeper } from './sweeper/sla-sweeper';
+import { SweepWakeup } from './sweeper/sweep-wakeup';
 
 /**
  * The SLA engine: policies, calendars, per-ticket clocks kept in the ticket
@@ -48,6 +49,7 @@ export class SlaModule implements OnApplicationBootstrap {
         SlaClockWriter,
         { provide: TICKET_EVENT_SINK, useExisting: SlaClockWriter },
         SlaSweeper,
+        SweepWakeup,
         SlaSweepScheduler,
         SlaPolicyAdmin,
         SlaReevaluation,

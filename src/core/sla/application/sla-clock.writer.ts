@@ -4,6 +4,7 @@ import type { RecordedTicketEvent, TicketEventSink } from '../../ticket/applicat
 import type { ClockSnapshot } from '../domain/sla-clock';
 import { foldSla } from '../domain/sla-clock-set';
 import type { SlaTimeline } from '../domain/sla-timeline';
+import { SweepWakeup } from '../sweeper/sweep-wakeup';
 import { SlaCatalog } from './sla-catalog';
 import { CLOCK_COLUMNS, ClockRow, fromClockRow, nextFire, toClockRecord } from './sla-clock.rows';
 
@@ -15,7 +16,10 @@ import { CLOCK_COLUMNS, ClockRow, fromClockRow, nextFire, toClockRecord } from '
  */
 @Injectable()
 export class SlaClockWriter implements TicketEventSink {
-  constructor(private readonly catalog: SlaCatalog) {}
+  constructor(
+    private readonly catalog: SlaCatalog,
+    private readonly wakeup: SweepWakeup,
+  ) {}
 
   async record(sql: SqlRunner, events: readonly RecordedTicketEvent[]): Promise<void> {
     if (events.length === 0) return;
@@ -55,6 +59,8 @@ export class SlaClockWriter implements TicketEventSink {
       [events[events.length - 1].occurredAt, JSON.stringify(timelines)],
     );
     await upsertClocks(sql, rows);
+    const soonest = rows.reduce<string | null>((min, r) => (r.next_fire_at && (!min || r.next_fire_at < min) ? r.next_fire_at : min), null);
+    if (soonest) this.wakeup.hint(new Date(soonest));
   }
 }
 

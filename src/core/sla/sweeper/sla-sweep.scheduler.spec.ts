@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { SlaSweepScheduler } from './sla-sweep.scheduler';
 import type { SlaSweeper, SweepResult } from './sla-sweeper';
+import { HINT_DELAY_MS, SweepWakeup } from './sweep-wakeup';
 
 // The scheduling logic alone, on fake timers; the sweep itself is tested against PostgreSQL.
 describe('SlaSweepScheduler', () => {
@@ -11,6 +12,7 @@ describe('SlaSweepScheduler', () => {
   let nextDueIn: number | null;
   let failNext: boolean;
   let scheduler: SlaSweepScheduler;
+  let wakeup: SweepWakeup;
 
   const fakeSweeper = {
     sweepOnce: jest.fn(async (): Promise<SweepResult> => {
@@ -33,7 +35,8 @@ describe('SlaSweepScheduler', () => {
     results = [];
     nextDueIn = null;
     failNext = false;
-    scheduler = new SlaSweepScheduler(fakeSweeper as unknown as SlaSweeper, new SchedulerRegistry(), settings);
+    wakeup = new SweepWakeup();
+    scheduler = new SlaSweepScheduler(fakeSweeper as unknown as SlaSweeper, new SchedulerRegistry(), settings, wakeup);
   });
   afterEach(async () => {
     await scheduler.beforeApplicationShutdown();
@@ -51,6 +54,20 @@ describe('SlaSweepScheduler', () => {
     scheduler.onApplicationBootstrap();
     await jest.advanceTimersByTimeAsync(350);
     expect(sweeps).toEqual([0, 300]);
+  });
+
+  it('wakes for a clock written on this instance that falls due before the next tick', async () => {
+    scheduler.onApplicationBootstrap();
+    await jest.advanceTimersByTimeAsync(100);
+    wakeup.hint(new Date(Date.now() + 200));
+    // A later hint does not postpone the earlier wake-up.
+    wakeup.hint(new Date(Date.now() + 600));
+    await jest.advanceTimersByTimeAsync(300);
+    expect(sweeps).toEqual([0, 300 + HINT_DELAY_MS]);
+    // One due after the next tick is left to the tick.
+    wakeup.hint(new Date(Date.now() + 5_000));
+    await jest.advanceTimersByTimeAsync(700);
+    expect(sweeps).toEqual([0, 300 + HINT_DELAY_MS, 1000]);
   });
 
   it('keeps sweeping while batches come back full', async () => {
@@ -83,7 +100,7 @@ describe('SlaSweepScheduler', () => {
   });
 
   it('does nothing when disabled', async () => {
-    scheduler = new SlaSweepScheduler(fakeSweeper as unknown as SlaSweeper, new SchedulerRegistry(), { ...settings, sweepEnabled: false });
+    scheduler = new SlaSweepScheduler(fakeSweeper as unknown as SlaSweeper, new SchedulerRegistry(), { ...settings, sweepEnabled: false }, wakeup);
     scheduler.onApplicationBootstrap();
     await jest.advanceTimersByTimeAsync(5_000);
     expect(sweeps).toEqual([]);

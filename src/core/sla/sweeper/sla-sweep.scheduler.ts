@@ -2,6 +2,7 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBoo
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { SLA_SETTINGS, SlaSettings } from '../application/sla-settings';
 import { SlaSweeper } from './sla-sweeper';
+import { HINT_DELAY_MS, SweepWakeup } from './sweep-wakeup';
 
 const INTERVAL_NAME = 'sla-sweep';
 
@@ -18,22 +19,45 @@ export class SlaSweepScheduler implements OnApplicationBootstrap, BeforeApplicat
   private running: Promise<void> | null = null;
   private again = false;
   private precise: NodeJS.Timeout | null = null;
+  /** When the precise timer fires (epoch ms), to tell whether a hint comes sooner. */
+  private preciseAt: number | null = null;
   private stopped = false;
 
   constructor(
     private readonly sweeper: SlaSweeper,
     private readonly registry: SchedulerRegistry,
     @Inject(SLA_SETTINGS) private readonly settings: SlaSettings,
+    private readonly wakeup: SweepWakeup,
   ) {}
 
   onApplicationBootstrap(): void {
     if (!this.settings.sweepEnabled) return;
     this.registry.addInterval(INTERVAL_NAME, setInterval(() => this.trigger(), this.settings.sweepIntervalMs));
+    this.wakeup.listen((at) => this.hinted(at));
     this.trigger();
+  }
+
+  /** A clock written here is due before the timer: wake for it (just after its transaction commits). */
+  private hinted(at: number): void {
+    const wait = Math.max(at - Date.now(), 0) + HINT_DELAY_MS;
+    if (this.stopped || wait >= this.settings.sweepIntervalMs) return;
+    if (this.preciseAt !== null && this.preciseAt <= Date.now() + wait) return;
+    this.arm(wait);
+  }
+
+  private arm(wait: number): void {
+    if (this.precise) clearTimeout(this.precise);
+    this.preciseAt = Date.now() + wait;
+    this.precise = setTimeout(() => {
+      this.precise = null;
+      this.preciseAt = null;
+      this.trigger();
+    }, wait);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
+    this.wakeup.listen(null);
     if (this.registry.doesExist('interval', INTERVAL_NAME)) this.registry.deleteInterval(INTERVAL_NAME);
     if (this.precise) clearTimeout(this.precise);
     await this.running;
@@ -75,10 +99,11 @@ export class SlaSweepScheduler implements OnApplicationBootstrap, BeforeApplicat
     const { next, now } = await this.sweeper.nextDue(null);
     if (this.precise) clearTimeout(this.precise);
     this.precise = null;
+    this.preciseAt = null;
     if (!next || this.stopped) return;
     const wait = next.getTime() - now.getTime();
     if (wait >= this.settings.sweepIntervalMs) return;
     // Already due but not claimed: another instance holds it; look again shortly, not in a spin.
-    this.precise = setTimeout(() => this.trigger(), wait > 0 ? wait : 50);
+    this.arm(wait > 0 ? wait : 50);
   }
 }
