@@ -15,7 +15,7 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
-      roots: ['<rootDir>/src', '<rootDir>/config', '<rootDir>/modules', '<rootDir>/test/fixtures'],
+      roots: ['<rootDir>/src', '<rootDir>/config', '<rootDir>/modules', '<rootDir>/test/fixtures', '<rootDir>/test/unit'],
       testMatch: ['**/*.spec.ts'],
     },
     {

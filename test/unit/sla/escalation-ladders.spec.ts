@@ -1,7 +1,7 @@
-import { bpbd } from '../../../../modules/bpbd/bpbd.opd';
-import { dishub } from '../../../../modules/dishub/dishub.opd';
-import type { EscalationLevel } from '../../opd';
-import { CALL_CENTRE_LADDER, rungFor } from './escalation-ladder';
+import { bpbd } from '../../../modules/bpbd/bpbd.opd';
+import { dishub } from '../../../modules/dishub/dishub.opd';
+import type { EscalationLevel } from '../../../src/core/opd';
+import { CALL_CENTRE_LADDER, rungFor } from '../../../src/core/sla/sweeper/escalation-ladder';
 
 const kinds = (rung: ReturnType<typeof rungFor>) => rung.notify.map((t) => t.kind);
 

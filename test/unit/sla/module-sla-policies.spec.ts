@@ -1,14 +1,14 @@
-import { bpbd } from '../../../../modules/bpbd/bpbd.opd';
-import { dinkes } from '../../../../modules/dinkes/dinkes.opd';
-import { dishub } from '../../../../modules/dishub/dishub.opd';
-import { puprPerkim } from '../../../../modules/pupr-perkim/pupr-perkim.opd';
-import { satpolppDamkar } from '../../../../modules/satpolpp-damkar/satpolpp-damkar.opd';
-import type { OpdModuleDefinition } from '../../opd';
-import { TicketState as S } from '../../ticket/lifecycle';
-import type { TicketContext } from '../../ticket/domain/ticket-context';
-import { SlaPolicySource } from '../domain/sla-policy.entity';
-import { PolicyRecord, resolveMetrics } from '../domain/sla-policy.resolver';
-import { CORE_POLICIES, DefaultPolicy, LIFECYCLE_PAUSE_STATES, modulePolicies } from './sla-defaults';
+import { bpbd } from '../../../modules/bpbd/bpbd.opd';
+import { dinkes } from '../../../modules/dinkes/dinkes.opd';
+import { dishub } from '../../../modules/dishub/dishub.opd';
+import { puprPerkim } from '../../../modules/pupr-perkim/pupr-perkim.opd';
+import { satpolppDamkar } from '../../../modules/satpolpp-damkar/satpolpp-damkar.opd';
+import type { OpdModuleDefinition } from '../../../src/core/opd';
+import { TicketState as S } from '../../../src/core/ticket/lifecycle';
+import type { TicketContext } from '../../../src/core/ticket/domain/ticket-context';
+import { SlaPolicySource } from '../../../src/core/sla/domain/sla-policy.entity';
+import { PolicyRecord, resolveMetrics } from '../../../src/core/sla/domain/sla-policy.resolver';
+import { CORE_POLICIES, DefaultPolicy, LIFECYCLE_PAUSE_STATES, modulePolicies } from '../../../src/core/sla/application/sla-defaults';
 
 const LAUNCH = [bpbd, dinkes, dishub, puprPerkim, satpolppDamkar];
 const LADDER_WARNINGS = [0.5, 0.75, 0.9];
