@@ -17,9 +17,10 @@ import { authorizeBench } from './support/bench-auth';
 import { BaselineLoad } from './support/baseline-load';
 import { findProfile, summariseProfile } from './support/cpu-profile';
 import { cpuPerOperation, CpuReading, readCpu } from './support/cpu-usage';
+import { Cleanup, runBench } from './support/cleanup';
 import { BenchDatabase, openDatabase } from './support/database';
 import { INTAKE_INPUT } from './support/intake-request';
-import { readOptions, USAGE, UsageError } from './support/options';
+import { readOptions, USAGE } from './support/options';
 import { buildReplayPlan } from './support/replay-plan';
 import { SigapServer } from './support/server';
 import { captureCreateSql, compareWithExpected, EXPECTED_SHAPES, shapeOf } from './support/sql-capture';
@@ -27,35 +28,6 @@ import { summarise, Summary, table } from './support/stats';
 
 const GOAL_RATIO = 0.5;
 const GOAL_P99_MS = 50;
-
-/** Things to stop, newest first; each runs once. */
-class Cleanup {
-  private readonly stack: Array<{ name: string; run: () => Promise<void> }> = [];
-
-  push(name: string, run: () => Promise<void>): void {
-    this.stack.push({ name, run });
-  }
-
-  /** Runs and forgets the named item (it was stopped on the normal path). */
-  async now(name: string): Promise<void> {
-    const at = this.stack.findIndex((item) => item.name === name);
-    if (at >= 0) await this.stack.splice(at, 1)[0]!.run();
-  }
-
-  async all(): Promise<unknown[]> {
-    const errors: unknown[] = [];
-    while (this.stack.length > 0) {
-      const item = this.stack.pop()!;
-      try {
-        await item.run();
-      } catch (error) {
-        errors.push(error);
-        process.stderr.write(`bench: stopping ${item.name} failed: ${(error as Error).message ?? error}\n`);
-      }
-    }
-    return errors;
-  }
-}
 
 const say = (line = ''): void => void process.stdout.write(`${line}\n`);
 const step = (line: string): void => say(`· ${line}`);
@@ -203,35 +175,4 @@ function reportCpu(api: CpuReading, baseline: CpuReading): void {
   }
 }
 
-const cleanup = new Cleanup();
-let interrupted = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  // `on`, not `once`: Ctrl-C under npm, or `timeout`, can deliver the signal
-  // twice, and a second one without a listener would kill the bench before
-  // it has stopped PostgreSQL.
-  process.on(signal, () => {
-    if (interrupted) {
-      process.stderr.write(`bench: ${signal} again: still stopping\n`);
-      return;
-    }
-    interrupted = true;
-    process.stderr.write(`\nbench: ${signal}: stopping what was started\n`);
-    void cleanup.all().finally(() => process.exit(130));
-  });
-}
-
-main(cleanup)
-  .then(async () => {
-    const errors = await cleanup.all();
-    process.exit(errors.length > 0 ? 1 : 0);
-  })
-  .catch(async (error: unknown) => {
-    if (interrupted) return; // the signal handler finishes
-    await cleanup.all();
-    if (error instanceof UsageError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(2);
-    }
-    process.stderr.write(`\nbench:intake FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  });
+runBench('bench:intake', main);

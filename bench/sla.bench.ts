@@ -17,10 +17,10 @@ import * as os from 'node:os';
 import { Client } from 'pg';
 import { migrateAndSeed } from '../src/infra/database/migration.runner';
 import { authorizeBench } from './support/bench-auth';
-import { Cleanup } from './support/cleanup';
+import { Cleanup, runBench } from './support/cleanup';
 import { openDatabase } from './support/database';
 import { SigapServer } from './support/server';
-import { readSlaOptions, SLA_USAGE, SlaBenchOptions, UsageError } from './support/sla-options';
+import { readSlaOptions, SLA_USAGE, SlaBenchOptions } from './support/sla-options';
 import { ClaimPlan, median, p90, SweepCostBench, SweepMeasurement } from './support/sla-sweep-cost';
 import { PhaseResult, runLatenessPhase } from './support/sla-lateness';
 import type { LatenessStats } from './support/sla-lateness-results';
@@ -213,33 +213,4 @@ function reportPartB(phases: PhaseResult[], options: SlaBenchOptions): void {
   }
 }
 
-const cleanup = new Cleanup();
-let interrupted = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  // `on`, not `once`: a second signal without a listener would kill the bench before it has stopped PostgreSQL.
-  process.on(signal, () => {
-    if (interrupted) {
-      process.stderr.write(`bench: ${signal} again: still stopping\n`);
-      return;
-    }
-    interrupted = true;
-    process.stderr.write(`\nbench: ${signal}: stopping what was started\n`);
-    void cleanup.all().finally(() => process.exit(130));
-  });
-}
-
-main(cleanup)
-  .then(async () => {
-    const errors = await cleanup.all();
-    process.exit(errors.length > 0 ? 1 : 0);
-  })
-  .catch(async (error: unknown) => {
-    if (interrupted) return; // the signal handler finishes
-    await cleanup.all();
-    if (error instanceof UsageError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(2);
-    }
-    process.stderr.write(`\nbench:sla FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  });
+runBench('bench:sla', main);

@@ -1,7 +1,8 @@
+import { UsageError } from './options';
+
 /**
  * Things a bench has started, stopped newest first, each once: on the normal
- * path, on failure and on Ctrl-C. (bench:sla's copy of the list that
- * intake.bench.ts keeps inline.)
+ * path, on failure and on Ctrl-C.
  */
 export class Cleanup {
   private readonly stack: Array<{ name: string; run: () => Promise<void> }> = [];
@@ -35,4 +36,46 @@ export class Cleanup {
     }
     return errors;
   }
+}
+
+/**
+ * Runs a bench's `main` and stops what it started on every way out: exit 0
+ * when it completed, 1 on an error (or a failed stop), 2 on a bad flag, 130
+ * on a signal.
+ *
+ * @example
+ * runBench('bench:sla', (cleanup) => main(cleanup));
+ */
+export function runBench(name: string, main: (cleanup: Cleanup) => Promise<void>): void {
+  const cleanup = new Cleanup();
+  let interrupted = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    // `on`, not `once`: Ctrl-C under npm, or `timeout`, can deliver the signal
+    // twice, and a second one without a listener would kill the bench before
+    // it has stopped PostgreSQL.
+    process.on(signal, () => {
+      if (interrupted) {
+        process.stderr.write(`bench: ${signal} again: still stopping\n`);
+        return;
+      }
+      interrupted = true;
+      process.stderr.write(`\nbench: ${signal}: stopping what was started\n`);
+      void cleanup.all().finally(() => process.exit(130));
+    });
+  }
+  main(cleanup)
+    .then(async () => {
+      const errors = await cleanup.all();
+      process.exit(errors.length > 0 ? 1 : 0);
+    })
+    .catch(async (error: unknown) => {
+      if (interrupted) return; // the signal handler finishes
+      await cleanup.all();
+      if (error instanceof UsageError) {
+        process.stderr.write(`${error.message}\n`);
+        process.exit(2);
+      }
+      process.stderr.write(`\n${name} FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exit(1);
+    });
 }
