@@ -41,7 +41,7 @@ export class SlaCalendarResolver {
   private edge(change: () => Promise<SlaCalendar>): Promise<SlaCalendarModel> {
     return atSlaEdge(async () => {
       const code = (await change()).code;
-      const found = (await this.admin.list()).find((c) => c.calendar.code === code)!;
+      const [found] = await this.admin.list(code);
       return toSlaCalendarModel(found.calendar, found.holidays);
     });
   }

@@ -59,7 +59,7 @@ export class SlaPolicyResolver {
   }
 
   private async model(id: string): Promise<SlaPolicyModel> {
-    const found = (await this.admin.list()).find((p) => p.policy.id === id)!;
+    const [found] = await this.admin.list(id);
     return toSlaPolicyModel(found.policy, found.versions);
   }
 }

@@ -27,9 +27,13 @@ export class CalendarAdmin {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async list(): Promise<Array<{ calendar: SlaCalendar; holidays: SlaCalendarHoliday[] }>> {
+  /** Every calendar with its holidays, or just the one with `code`. */
+  async list(code?: string): Promise<Array<{ calendar: SlaCalendar; holidays: SlaCalendarHoliday[] }>> {
     const em = this.em.fork();
-    const [calendars, holidays] = await Promise.all([em.find(SlaCalendar, {}, { orderBy: { code: 'asc' } }), em.find(SlaCalendarHoliday, {}, { orderBy: { date: 'asc' } })]);
+    const [calendars, holidays] = await Promise.all([
+      em.find(SlaCalendar, code ? { code } : {}, { orderBy: { code: 'asc' } }),
+      em.find(SlaCalendarHoliday, code ? { calendar: code } : {}, { orderBy: { date: 'asc' } }),
+    ]);
     return calendars.map((calendar) => ({ calendar, holidays: holidays.filter((h) => h.calendar.code === calendar.code) }));
   }
 

@@ -48,11 +48,14 @@ export class SlaPolicyAdmin {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  list(): Promise<Array<{ policy: SlaPolicy; versions: SlaPolicyVersion[] }>> {
+  /** Every policy with its versions, or just the one with `id`. */
+  async list(id?: string): Promise<Array<{ policy: SlaPolicy; versions: SlaPolicyVersion[] }>> {
     const em = this.em.fork();
-    return Promise.all([em.find(SlaPolicy, {}, { orderBy: { matchKey: 'asc' } }), em.find(SlaPolicyVersion, {}, { orderBy: { version: 'asc' } })]).then(
-      ([policies, versions]) => policies.map((policy) => ({ policy, versions: versions.filter((v) => v.policy.id === policy.id) })),
-    );
+    const [policies, versions] = await Promise.all([
+      em.find(SlaPolicy, id ? { id } : {}, { orderBy: { matchKey: 'asc' } }),
+      em.find(SlaPolicyVersion, id ? { policy: id } : {}, { orderBy: { version: 'asc' } }),
+    ]);
+    return policies.map((policy) => ({ policy, versions: versions.filter((v) => v.policy.id === policy.id) }));
   }
 
   async create(draft: PolicyDraft, actor: Actor): Promise<SlaPolicy> {
