@@ -5,7 +5,7 @@ import { API_KEY_OPERATIONS, ApiKeyService } from '../../src/core/identity/appli
 import { sha256 } from '../../src/core/identity/application/token-codec';
 import { TokenService } from '../../src/core/identity/application/token.service';
 import type { Clock } from '../../src/core/shared/clock';
-import { ActorRole } from '../../src/core/ticket/domain/ticket.enums';
+import { ActorRole } from '../../src/core/actor';
 
 /** Who a test acts as: a staff member (by role), or an OPD system (role OPD_SYSTEM: an API key). */
 export interface TestActor {

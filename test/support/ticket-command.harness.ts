@@ -1,9 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ChangeSpec } from '../../src/core/ticket/application/ticket-changer';
 import type { TicketCommandEnvelope } from '../../src/core/ticket/application/ticket-command.runner';
-import type { Actor } from '../../src/core/ticket/domain/actor';
+import type { Actor } from '../../src/core/actor';
 import { Ticket } from '../../src/core/ticket/domain/ticket.entity';
-import { ActorRole, TicketChannel, TicketKind, TicketPriority } from '../../src/core/ticket/domain/ticket.enums';
+import { ActorRole } from '../../src/core/actor';
+import { TicketChannel, TicketKind, TicketPriority } from '../../src/core/ticket/domain/ticket.enums';
 import { TICKET_LIFECYCLE, TicketCommand, TicketState } from '../../src/core/ticket/lifecycle';
 
 export const NOW = new Date('2026-11-28T02:00:00Z');

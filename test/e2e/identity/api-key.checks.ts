@@ -1,4 +1,4 @@
-import { ActorRole } from '../../../src/core/ticket/domain/ticket.enums';
+import { ActorRole } from '../../../src/core/actor';
 import { API_KEY_OPERATIONS } from '../../../src/core/identity/application/api-key.service';
 import { isPublic } from '../../../src/core/identity/domain/permissions';
 import { actorFor, CaseContext, Fixture, Outcome, runCase } from './matrix-cases';

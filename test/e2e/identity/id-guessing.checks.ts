@@ -1,4 +1,4 @@
-import { ActorRole } from '../../../src/core/ticket/domain/ticket.enums';
+import { ActorRole } from '../../../src/core/actor';
 import { randomUUID } from 'node:crypto';
 import { accessFor, GRANTED_ROLES, OPERATIONS } from '../../../src/core/identity/domain/permissions';
 import { expectGraphqlError } from '../tickets/ticket-api';

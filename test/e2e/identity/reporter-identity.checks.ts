@@ -1,4 +1,4 @@
-import { ActorRole } from '../../../src/core/ticket/domain/ticket.enums';
+import { ActorRole } from '../../../src/core/actor';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { isObjectType } from 'graphql';
 import { accessFor, GRANTED_ROLES, GrantedRole, IDENTITY_OF_ANONYMOUS, Operation } from '../../../src/core/identity/domain/permissions';

@@ -7,7 +7,7 @@ import type { ClockSnapshot } from '../../../src/core/sla/domain/sla-clock';
 import { foldSla } from '../../../src/core/sla/domain/sla-clock-set';
 import type { SlaTimeline } from '../../../src/core/sla/domain/sla-timeline';
 import { SlaSweeper } from '../../../src/core/sla/sweeper/sla-sweeper';
-import type { Actor } from '../../../src/core/ticket/domain/actor';
+import type { Actor } from '../../../src/core/actor';
 import type { TicketContext } from '../../../src/core/ticket/domain/ticket-context';
 import { TicketCommand, TicketState } from '../../../src/core/ticket/lifecycle';
 import { TriageTicketCommand } from '../../../src/core/ticket/commands/triage-ticket/triage-ticket.command';

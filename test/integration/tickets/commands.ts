@@ -14,8 +14,9 @@ import { ResolveTicketCommand } from '../../../src/core/ticket/commands/resolve-
 import { ResumeTicketCommand } from '../../../src/core/ticket/commands/resume-ticket/resume-ticket.command';
 import { ReturnTicketCommand } from '../../../src/core/ticket/commands/return-ticket/return-ticket.command';
 import { TriageTicketCommand } from '../../../src/core/ticket/commands/triage-ticket/triage-ticket.command';
-import type { Actor } from '../../../src/core/ticket/domain/actor';
-import { ActorRole, NoteVisibility, TicketKind } from '../../../src/core/ticket/domain/ticket.enums';
+import type { Actor } from '../../../src/core/actor';
+import { ActorRole } from '../../../src/core/actor';
+import { NoteVisibility, TicketKind } from '../../../src/core/ticket/domain/ticket.enums';
 import { TicketCommand } from '../../../src/core/ticket/lifecycle';
 
 // Building valid command objects for any TicketCommand, and the payload each

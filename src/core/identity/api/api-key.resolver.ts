@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { CurrentActor } from '../../ticket/api/current-actor.decorator';
-import type { Actor } from '../../ticket/domain/actor';
+import { CurrentActor } from '../../actor';
+import type { Actor } from '../../actor';
 import { ApiKeyService } from '../application/api-key.service';
 import { IdentityException } from '../domain/identity.exception';
 import { atIdentityEdge } from './identity-api.errors';

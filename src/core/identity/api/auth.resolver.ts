@@ -1,6 +1,6 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { CurrentActor } from '../../ticket/api/current-actor.decorator';
-import type { Actor } from '../../ticket/domain/actor';
+import { CurrentActor } from '../../actor';
+import type { Actor } from '../../actor';
 import { AuthService } from '../application/auth.service';
 import { IdentityBootstrap } from '../application/identity-bootstrap';
 import { accessFor, OPERATIONS } from '../domain/permissions';

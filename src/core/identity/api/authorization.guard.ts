@@ -3,7 +3,7 @@ import { GqlContextType, GqlExecutionContext } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { IncomingHttpHeaders } from 'node:http';
 import { ApiError } from '../../../infra/graphql/api-error';
-import type { ActorContext } from '../../ticket/api/current-actor.decorator';
+import type { ActorContext } from '../../actor';
 import { unauthenticated } from '../application/auth-errors';
 import { Authenticator } from '../application/authenticator';
 import type { Principal } from '../application/principal';

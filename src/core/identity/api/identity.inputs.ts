@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { ActorRole } from '../../ticket/domain/ticket.enums';
+import { ActorRole } from '../../actor';
 
 const USERNAME = /^[A-Za-z0-9._-]{3,64}$/;
 const OPD = /^[A-Z][A-Z0-9_-]{1,47}$/;

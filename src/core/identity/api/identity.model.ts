@@ -1,5 +1,5 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
-import { ActorRole } from '../../ticket/domain/ticket.enums';
+import { ActorRole } from '../../actor';
 
 @ObjectType('StaffUser')
 export class StaffUserModel {

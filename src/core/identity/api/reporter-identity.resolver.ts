@@ -5,7 +5,7 @@ import DataLoader from 'dataloader';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Clock, CLOCK } from '../../shared/clock';
 import { ReporterModel, TicketModel } from '../../ticket/api/ticket.model';
-import type { Actor } from '../../ticket/domain/actor';
+import type { Actor } from '../../actor';
 import { accessFor, IDENTITY_OF_ANONYMOUS } from '../domain/permissions';
 import type { AuthContext } from './authorization.guard';
 

@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import type { IncomingHttpHeaders } from 'node:http';
 import { Clock, CLOCK } from '../../shared/clock';
-import type { ActorRole } from '../../ticket/domain/ticket.enums';
+import type { ActorRole } from '../../actor';
 import { ApiKeyService } from './api-key.service';
 import { unauthenticated } from './auth-errors';
 import type { Principal } from './principal';

@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { timingSafeEqual } from 'node:crypto';
 import { Clock, CLOCK } from '../../shared/clock';
-import { ActorRole } from '../../ticket/domain/ticket.enums';
+import { ActorRole } from '../../actor';
 import { AuthSetting } from '../domain/auth-setting.entity';
 import { IdentityException } from '../domain/identity.exception';
 import { StaffUser } from '../domain/staff-user.entity';

@@ -1,4 +1,4 @@
-import type { Actor } from '../../ticket/domain/actor';
+import type { Actor } from '../../actor';
 
 /**
  * Who is calling, once authenticated: a staff member (with a session) or an

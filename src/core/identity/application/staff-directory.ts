@@ -2,7 +2,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock, CLOCK } from '../../shared/clock';
-import { ActorRole } from '../../ticket/domain/ticket.enums';
+import { ActorRole } from '../../actor';
 import { AuthSession } from '../domain/auth-session.entity';
 import { IdentityException } from '../domain/identity.exception';
 import { OPD_BOUND_ROLES } from '../domain/permissions';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSchema, GraphQLObjectType } from 'graphql';
-import { ActorRole } from '../../ticket/domain/ticket.enums';
+import { ActorRole } from '../../actor';
 import { accessFor, GRANTED_ROLES, IDENTITY_OF_ANONYMOUS, isPublic, OPD_BOUND_ROLES, OPERATIONS, PERMISSIONS } from './permissions';
 
 

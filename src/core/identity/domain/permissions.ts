@@ -1,4 +1,4 @@
-import { ActorRole } from '../../ticket/domain/ticket.enums';
+import { ActorRole } from '../../actor';
 
 /**
  * How far a permission reaches: every OPD's data, or only the actor's own

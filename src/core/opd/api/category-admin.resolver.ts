@@ -1,7 +1,7 @@
 import { Args, Field, InputType, Int, Mutation, Resolver } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
-import { CurrentActor } from '../../ticket/api/current-actor.decorator';
-import type { Actor } from '../../ticket/domain/actor';
+import { CurrentActor } from '../../actor';
+import type { Actor } from '../../actor';
 import { CategoryCatalog } from '../application/category-catalog.service';
 import type { OpdCategory } from '../domain/opd-category.entity';
 import { CATEGORY_CODE } from '../opd-module.validator';

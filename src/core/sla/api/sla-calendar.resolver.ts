@@ -1,6 +1,6 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { CurrentActor } from '../../ticket/api/current-actor.decorator';
-import type { Actor } from '../../ticket/domain/actor';
+import { CurrentActor } from '../../actor';
+import type { Actor } from '../../actor';
 import { CalendarAdmin } from '../application/calendar-admin';
 import type { SlaCalendar } from '../domain/sla-calendar.entity';
 import { atSlaEdge } from './sla-api.errors';

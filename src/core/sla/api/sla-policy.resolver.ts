@@ -1,6 +1,6 @@
 import { Args, Field, GraphQLISODateTime, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { CurrentActor } from '../../ticket/api/current-actor.decorator';
-import type { Actor } from '../../ticket/domain/actor';
+import { CurrentActor } from '../../actor';
+import type { Actor } from '../../actor';
 import { MetricDraft, SlaPolicyAdmin } from '../application/sla-policy.admin';
 import { SlaReevaluation } from '../application/sla-reevaluation';
 import { atSlaEdge } from './sla-api.errors';

@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock, CLOCK } from '../../shared/clock';
-import type { Actor } from '../../ticket/domain/actor';
+import type { Actor } from '../../actor';
 import { SlaEscalation } from '../domain/sla-escalation.entity';
 import { SlaException } from '../domain/sla.exception';
 

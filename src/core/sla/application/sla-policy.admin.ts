@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock, CLOCK } from '../../shared/clock';
-import type { Actor } from '../../ticket/domain/actor';
+import type { Actor } from '../../actor';
 import { TicketState } from '../../ticket/lifecycle';
 import { SlaCalendar } from '../domain/sla-calendar.entity';
 import { METRIC_DEFAULTS, MetricDefinition, milestoneRank, Milestone, SlaMetricCode } from '../domain/sla-metric';

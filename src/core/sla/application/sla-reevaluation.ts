@@ -4,7 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { entityManagerSql } from '../../../infra/database/sql-runner';
 import { Clock, CLOCK } from '../../shared/clock';
 import { recordEvent, takeRecordedEvents } from '../../ticket/application/ticket-changer';
-import type { Actor } from '../../ticket/domain/actor';
+import type { Actor } from '../../actor';
 import { Ticket } from '../../ticket/domain/ticket.entity';
 import { TicketState } from '../../ticket/lifecycle';
 import { SLA_REEVALUATED } from '../domain/sla-timeline';

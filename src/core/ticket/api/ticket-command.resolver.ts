@@ -22,9 +22,9 @@ import { ResumeTicketCommand } from '../commands/resume-ticket/resume-ticket.com
 import { ReturnTicketCommand } from '../commands/return-ticket/return-ticket.command';
 import { TicketCommandBase } from '../commands/ticket-command.base';
 import { TriageTicketCommand } from '../commands/triage-ticket/triage-ticket.command';
-import type { Actor } from '../domain/actor';
+import type { Actor } from '../../actor';
 import type { Ticket } from '../domain/ticket.entity';
-import { CurrentActor } from './current-actor.decorator';
+import { CurrentActor } from '../../actor';
 import {
   AddNoteInput,
   AnswerTicketInput,

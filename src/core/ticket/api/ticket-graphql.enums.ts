@@ -1,5 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { ActorRole, NoteVisibility, SocialPlatform, TicketChannel, TicketKind, TicketPriority } from '../domain/ticket.enums';
+import { NoteVisibility, SocialPlatform, TicketChannel, TicketKind, TicketPriority } from '../domain/ticket.enums';
 import { TicketCommand, TicketState } from '../lifecycle';
 import { TicketSort } from '../queries/list-tickets/list-tickets.query';
 
@@ -9,7 +9,6 @@ registerEnumType(TicketPriority, { name: 'TicketPriority' });
 registerEnumType(TicketChannel, { name: 'TicketChannel' });
 registerEnumType(SocialPlatform, { name: 'SocialPlatform' });
 registerEnumType(NoteVisibility, { name: 'NoteVisibility' });
-registerEnumType(ActorRole, { name: 'ActorRole' });
 registerEnumType(TicketState, { name: 'TicketState' });
 registerEnumType(TicketCommand, { name: 'TicketCommand' });
 registerEnumType(TicketSort, { name: 'TicketSort' });

@@ -1,6 +1,7 @@
 import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import GraphQLJSON from 'graphql-type-json';
-import { ActorRole, SocialPlatform, TicketChannel, TicketKind, TicketPriority } from '../domain/ticket.enums';
+import { ActorRole } from '../../actor';
+import { SocialPlatform, TicketChannel, TicketKind, TicketPriority } from '../domain/ticket.enums';
 import { TicketCommand, TicketState } from '../lifecycle';
 import './ticket-graphql.enums';
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { OutboxMessage } from '../../shared/outbox/outbox-message.entity';
 import { TicketCommand, TicketState, transition } from '../lifecycle';
-import type { Actor } from '../domain/actor';
+import type { Actor } from '../../actor';
 import { ticketContext } from '../domain/ticket-context';
 import { TicketEvent } from '../domain/ticket-event.entity';
 import { Ticket } from '../domain/ticket.entity';

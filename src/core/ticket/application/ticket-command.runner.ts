@@ -3,7 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { EventBus } from '@nestjs/cqrs';
 import { Clock, CLOCK } from '../../shared/clock';
-import type { Actor } from '../domain/actor';
+import type { Actor } from '../../actor';
 import { Ticket } from '../domain/ticket.entity';
 import { TicketException } from '../domain/ticket.exception';
 import { entityManagerSql } from '../../../infra/database/sql-runner';

@@ -1,5 +1,5 @@
 import type { TicketCommand, TicketState } from '../lifecycle';
-import type { Actor } from '../domain/actor';
+import type { Actor } from '../../actor';
 
 /**
  * Published on the CQRS EventBus after the transaction commits (never before:

@@ -1,5 +1,5 @@
 import type { TicketCommandEnvelope } from '../application/ticket-command.runner';
-import type { Actor } from '../domain/actor';
+import type { Actor } from '../../actor';
 
 /** Every command on an existing ticket names it, the version seen, and who acts. */
 export abstract class TicketCommandBase implements TicketCommandEnvelope {

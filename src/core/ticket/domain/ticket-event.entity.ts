@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Entity, Enum, ManyToOne, PrimaryKey, Property, Unique, OptionalProps } from '@mikro-orm/core';
 import { TicketState } from '../lifecycle';
 import type { TicketContext } from './ticket-context';
-import { ActorRole } from './ticket.enums';
+import { ActorRole } from '../../actor';
 import { Ticket } from './ticket.entity';
 
 /**

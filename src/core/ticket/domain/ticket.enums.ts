@@ -38,17 +38,3 @@ export enum NoteVisibility {
   /** May be shown to the reporter. */
   PUBLIC = 'PUBLIC',
 }
-
-/** Who acts: a staff member's role, an OPD system's API key, or the system itself. */
-export enum ActorRole {
-  CALL_TAKER = 'CALL_TAKER',
-  SUPERVISOR = 'SUPERVISOR',
-  OPD_OFFICER = 'OPD_OFFICER',
-  OPD_HEAD = 'OPD_HEAD',
-  FIELD_UNIT = 'FIELD_UNIT',
-  ADMIN = 'ADMIN',
-  AUDITOR = 'AUDITOR',
-  /** An OPD's own application, calling with an API key scoped to that OPD. */
-  OPD_SYSTEM = 'OPD_SYSTEM',
-  SYSTEM = 'SYSTEM',
-}

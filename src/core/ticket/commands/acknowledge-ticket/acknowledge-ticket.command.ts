@@ -1,4 +1,4 @@
-import type { Actor } from '../../domain/actor';
+import type { Actor } from '../../../actor';
 import { TicketCommandBase } from '../ticket-command.base';
 
 /** The OPD accepts the ticket: it is now theirs to act on. */

@@ -1,4 +1,4 @@
-import type { Actor } from '../../domain/actor';
+import type { Actor } from '../../../actor';
 import { TicketCommandBase } from '../ticket-command.base';
 
 /** Answers an information request; the answer is the ticket's outcome. */

@@ -1,4 +1,4 @@
-import type { Actor } from '../../domain/actor';
+import type { Actor } from '../../../actor';
 import type { NewReport } from '../../domain/new-report';
 import type { Ticket } from '../../domain/ticket.entity';
 

@@ -1,4 +1,4 @@
-import type { Actor } from '../../domain/actor';
+import type { Actor } from '../../../actor';
 import { TicketCommandBase } from '../ticket-command.base';
 
 /** Waits for the reporter (more details, access to a site); SLA clocks pause. */

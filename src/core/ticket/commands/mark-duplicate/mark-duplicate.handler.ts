@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { recordEvent } from '../../application/ticket-changer';
 import { TicketCommandRunner } from '../../application/ticket-command.runner';
-import type { Actor } from '../../domain/actor';
+import type { Actor } from '../../../actor';
 import { Ticket } from '../../domain/ticket.entity';
 import { TicketException } from '../../domain/ticket.exception';
 import { TicketCommand, TicketState } from '../../lifecycle';

@@ -1,4 +1,4 @@
-import type { Actor } from '../../domain/actor';
+import type { Actor } from '../../../actor';
 import { TicketCommandBase } from '../ticket-command.base';
 
 /** Rejects spam, a prank or an invalid report; the reason is required and kept. */

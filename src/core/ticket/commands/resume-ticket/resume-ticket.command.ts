@@ -1,4 +1,4 @@
-import type { Actor } from '../../domain/actor';
+import type { Actor } from '../../../actor';
 import { TicketCommandBase } from '../ticket-command.base';
 
 /** The awaited information arrived: the ticket goes back to where it was held. */

@@ -1,4 +1,4 @@
-import type { Actor } from '../../domain/actor';
+import type { Actor } from '../../../actor';
 import type { TicketKind, TicketPriority } from '../../domain/ticket.enums';
 import { TicketCommandBase } from '../ticket-command.base';
 

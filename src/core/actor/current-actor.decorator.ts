@@ -1,8 +1,8 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { ApiError } from '../../../infra/graphql/api-error';
-import type { Actor } from '../domain/actor';
+import { ApiError } from '../../infra/graphql/api-error';
+import type { Actor } from './actor';
 
 /**
  * What the authorization guard leaves in the GraphQL context: for each root
