@@ -15,7 +15,7 @@
 import 'reflect-metadata';
 import * as os from 'node:os';
 import { Client } from 'pg';
-import { migrateAndSeed } from '../src/infra/database/migration.runner';
+import { migrateAndSeed } from '../src/bootstrap/migration.runner';
 import { authorizeBench } from './support/bench-auth';
 import { Cleanup, runBench } from './support/cleanup';
 import { openDatabase } from './support/database';

@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { EmbeddedPostgres } from '../../src/infra/database/embedded-postgres.launcher';
-import { migrateAndSeed } from '../../src/infra/database/migration.runner';
+import { migrateAndSeed } from '../../src/bootstrap/migration.runner';
 
 export interface BenchDatabase {
   readonly url: string;

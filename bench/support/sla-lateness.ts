@@ -13,7 +13,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { SlaCatalog } from '../../src/core/sla/application/sla-catalog';
 import { SlaSweeper } from '../../src/core/sla/sweeper/sla-sweeper';
-import { buildOrmOptions } from '../../src/infra/database/mikro-orm.options';
+import { buildOrmOptions } from '../../src/bootstrap/mikro-orm.options';
 import type { Cleanup } from './cleanup';
 import type { SlaBenchOptions } from './sla-options';
 import { IntervalSweeper } from './sla-interval-sweeper';

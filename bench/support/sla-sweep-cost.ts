@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import * as pg from 'pg';
 import { SlaCatalog } from '../../src/core/sla/application/sla-catalog';
 import { SlaSweeper } from '../../src/core/sla/sweeper/sla-sweeper';
-import { buildOrmOptions } from '../../src/infra/database/mikro-orm.options';
+import { buildOrmOptions } from '../../src/bootstrap/mikro-orm.options';
 import { percentile } from './stats';
 
 const CHUNK = 50_000;

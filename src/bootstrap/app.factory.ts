@@ -7,8 +7,8 @@ import { securityHeadersHook } from '../infra/security/security-headers';
 import type { AppConfig } from '../../config/app.config';
 import { ENABLED_OPD_MODULES } from '../../config/opd-modules';
 import type { OpdModuleDefinition } from '../core/opd';
-import { AppModule } from '../app.module';
-import type { Clock } from '../core/shared/clock';
+import { AppModule } from './app.module';
+import type { Clock } from '../infra/clock/clock';
 
 /**
  * Builds the Nest application exactly as production runs it; e2e tests use

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { AppConfig } from '../../config/app.config';
 import { EmbeddedPostgres } from '../infra/database/embedded-postgres.launcher';
-import { migrateAndSeed } from '../infra/database/migration.runner';
+import { migrateAndSeed } from './migration.runner';
 import { asLauncherLogger } from '../infra/logging/bootstrap-logger';
 
 export interface PreparedDatabase {

@@ -3,7 +3,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import * as path from 'node:path';
 import { ConfigError, loadAppConfig, PROJECT_ROOT } from '../../config/app.config';
 import { prepareDatabase } from '../bootstrap/database.bootstrap';
-import { buildOrmOptions } from '../infra/database/mikro-orm.options';
+import { buildOrmOptions } from '../bootstrap/mikro-orm.options';
 import { createBootstrapLogger } from '../infra/logging/bootstrap-logger';
 
 const USAGE = `Usage:

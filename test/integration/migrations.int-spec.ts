@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { migrateAndSeed } from '../../src/infra/database/migration.runner';
+import { migrateAndSeed } from '../../src/bootstrap/migration.runner';
 import { MIGRATIONS } from '../../src/infra/database/migrations';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 

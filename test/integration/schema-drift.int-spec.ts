@@ -1,5 +1,5 @@
 import { MikroORM } from '@mikro-orm/postgresql';
-import { buildOrmOptions } from '../../src/infra/database/mikro-orm.options';
+import { buildOrmOptions } from '../../src/bootstrap/mikro-orm.options';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
 // The entities are the ORM's picture of the schema; the migrations are what

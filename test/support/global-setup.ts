@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { Client } from 'pg';
 import { loadTestEnv, publishTemplateUrl } from '../../config/test.config';
 import { EmbeddedPostgres } from '../../src/infra/database/embedded-postgres.launcher';
-import { migrateAndSeed } from '../../src/infra/database/migration.runner';
+import { migrateAndSeed } from '../../src/bootstrap/migration.runner';
 import { setDatabaseName } from './database-url';
 
 /**

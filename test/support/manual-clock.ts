@@ -1,4 +1,4 @@
-import type { Clock } from '../../src/core/shared/clock';
+import type { Clock } from '../../src/infra/clock/clock';
 
 /** A clock the test moves by hand: time passes only when the test says so. */
 export class ManualClock implements Clock {

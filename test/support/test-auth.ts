@@ -4,7 +4,7 @@ import type { INestApplication } from '@nestjs/common';
 import { API_KEY_OPERATIONS, ApiKeyService } from '../../src/core/identity/application/api-key.service';
 import { sha256 } from '../../src/core/identity/application/token-codec';
 import { TokenService } from '../../src/core/identity/application/token.service';
-import type { Clock } from '../../src/core/shared/clock';
+import type { Clock } from '../../src/infra/clock/clock';
 import { ActorRole } from '../../src/core/actor';
 
 /** Who a test acts as: a staff member (by role), or an OPD system (role OPD_SYSTEM: an API key). */

@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { DynamicModule, Global, Inject, Logger, Module, OnModuleInit } from '@nestjs/common';
-import { Clock, CLOCK } from '../shared/clock';
+import { Clock, CLOCK } from '../../infra/clock/clock';
 import { CategoryCatalog } from './application/category-catalog.service';
 import { syncOpdCatalog } from './application/opd-catalog.sync';
 import { OPD_DEFINITIONS, OpdRegistry } from './application/opd-registry';

@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { DynamicModule, Global, Inject, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { entityManagerSql } from '../../infra/database/sql-runner';
 import { OpdRegistry } from '../opd/application/opd-registry';
-import { Clock, CLOCK } from '../shared/clock';
+import { Clock, CLOCK } from '../../infra/clock/clock';
 import { TICKET_EVENT_SINK } from '../ticket/application/ticket-event.sink';
 import { SlaCatalog } from './application/sla-catalog';
 import { SlaClockWriter } from './application/sla-clock.writer';

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
-import { Clock, CLOCK } from '../../core/shared/clock';
+import { Clock, CLOCK } from '../clock/clock';
 import { RateLimiter } from './rate-limiter';
 
 /**

@@ -8,7 +8,7 @@ import { OpdCategoryVersion } from '../../../src/core/opd/domain/opd-category-ve
 import { OpdCategory } from '../../../src/core/opd/domain/opd-category.entity';
 import { Opd } from '../../../src/core/opd/domain/opd.entity';
 import type { OpdModuleDefinition } from '../../../src/core/opd';
-import { buildOrmOptions } from '../../../src/infra/database/mikro-orm.options';
+import { buildOrmOptions } from '../../../src/bootstrap/mikro-orm.options';
 import { dinsosFixture } from '../../fixtures/opd-fixture/dinsos.opd';
 import { createTestDatabase, TestDatabase } from '../../support/test-database';
 

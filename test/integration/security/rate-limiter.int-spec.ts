@@ -1,6 +1,6 @@
 import { defineConfig, MikroORM } from '@mikro-orm/postgresql';
 import { Migration20261128230000_rate_limit } from '../../../src/infra/database/migrations/Migration20261128230000-rate_limit';
-import { buildOrmOptions } from '../../../src/infra/database/mikro-orm.options';
+import { buildOrmOptions } from '../../../src/bootstrap/mikro-orm.options';
 import { RateLimitBucket } from '../../../src/infra/security/rate-limit-bucket.entity';
 import { RateLimiter, storedRateLimitKey } from '../../../src/infra/security/rate-limiter';
 import { createTestDatabase, TestDatabase } from '../../support/test-database';

@@ -1,6 +1,6 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { CLAIM_DUE_CLOCKS } from '../../../src/core/sla/sweeper/sla-sweeper';
-import { buildOrmOptions } from '../../../src/infra/database/mikro-orm.options';
+import { buildOrmOptions } from '../../../src/bootstrap/mikro-orm.options';
 import { createTestDatabase, TestDatabase } from '../../support/test-database';
 
 interface PlanNode {

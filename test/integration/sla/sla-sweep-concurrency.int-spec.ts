@@ -2,7 +2,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { SlaCatalog } from '../../../src/core/sla/application/sla-catalog';
 import { SlaSweeper, SweepResult } from '../../../src/core/sla/sweeper/sla-sweeper';
 import { TicketKind } from '../../../src/core/ticket/domain/ticket.enums';
-import { buildOrmOptions } from '../../../src/infra/database/mikro-orm.options';
+import { buildOrmOptions } from '../../../src/bootstrap/mikro-orm.options';
 import { ManualClock } from '../../support/manual-clock';
 import { startTestApp, TestApp } from '../../support/test-app';
 import { createTicket, prepareCatalog } from '../tickets/support';

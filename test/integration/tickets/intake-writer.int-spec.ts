@@ -1,7 +1,7 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { TICKET_COLUMNS } from '../../../src/core/ticket/application/ticket-intake.writer';
 import { Ticket } from '../../../src/core/ticket/domain/ticket.entity';
-import { buildOrmOptions } from '../../../src/infra/database/mikro-orm.options';
+import { buildOrmOptions } from '../../../src/bootstrap/mikro-orm.options';
 import { createTestDatabase, TestDatabase } from '../../support/test-database';
 
 // The intake writes tickets with its own SQL for speed; if the entity gains a

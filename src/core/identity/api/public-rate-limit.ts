@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { IncomingHttpHeaders } from 'node:http';
 import { ApiError } from '../../../infra/graphql/api-error';
 import { RateLimiter } from '../../../infra/security/rate-limiter';
-import { Clock, CLOCK } from '../../shared/clock';
+import { Clock, CLOCK } from '../../../infra/clock/clock';
 import { IDENTITY_SETTINGS, IdentitySettings } from '../application/identity-settings';
 
 const MINUTE = 60_000;

@@ -3,7 +3,7 @@ import { Inject } from '@nestjs/common';
 import { Context, Info, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import DataLoader from 'dataloader';
 import type { GraphQLResolveInfo } from 'graphql';
-import { Clock, CLOCK } from '../../shared/clock';
+import { Clock, CLOCK } from '../../../infra/clock/clock';
 import { ReporterModel, TicketModel } from '../../ticket/api/ticket.model';
 import type { Actor } from '../../actor';
 import { accessFor, IDENTITY_OF_ANONYMOUS } from '../domain/permissions';

@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { timingSafeEqual } from 'node:crypto';
-import { Clock, CLOCK } from '../../shared/clock';
+import { Clock, CLOCK } from '../../../infra/clock/clock';
 import type { Actor } from '../../actor';
 import { ActorRole } from '../../actor';
 import { ApiKey } from '../domain/api-key.entity';

@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
-import { Clock, CLOCK } from '../../shared/clock';
+import { Clock, CLOCK } from '../../../infra/clock/clock';
 import { AuthSession } from '../domain/auth-session.entity';
 import { IdentityException } from '../domain/identity.exception';
 import { StaffUser } from '../domain/staff-user.entity';

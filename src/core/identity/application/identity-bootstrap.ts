@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { timingSafeEqual } from 'node:crypto';
-import { Clock, CLOCK } from '../../shared/clock';
+import { Clock, CLOCK } from '../../../infra/clock/clock';
 import { ActorRole } from '../../actor';
 import { AuthSetting } from '../domain/auth-setting.entity';
 import { IdentityException } from '../domain/identity.exception';

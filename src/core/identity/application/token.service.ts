@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { Clock, CLOCK } from '../../shared/clock';
+import { Clock, CLOCK } from '../../../infra/clock/clock';
 import { AuthSession } from '../domain/auth-session.entity';
 import { AuthSetting } from '../domain/auth-setting.entity';
 import type { StaffUser } from '../domain/staff-user.entity';

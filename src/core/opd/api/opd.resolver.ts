@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DateTime } from 'luxon';
-import { Clock, CLOCK } from '../../shared/clock';
+import { Clock, CLOCK } from '../../../infra/clock/clock';
 import { CategoryCatalog } from '../application/category-catalog.service';
 import { suggestCategories } from '../category-suggestions';
 import { ApiError } from '../../../infra/graphql/api-error';

@@ -1,7 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
-import { Clock, CLOCK } from '../../shared/clock';
+import { Clock, CLOCK } from '../../../infra/clock/clock';
 import { CategoryChange } from '../domain/opd-category-version.entity';
 import { OpdCategoryVersion } from '../domain/opd-category-version.entity';
 import { OpdCategory } from '../domain/opd-category.entity';

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { ApiError } from '../../../infra/graphql/api-error';
-import { Clock, CLOCK } from '../../shared/clock';
+import { Clock, CLOCK } from '../../../infra/clock/clock';
 import { CurrentActor } from '../../actor';
 import type { Actor } from '../../actor';
 import { EscalationQueries } from '../application/escalation-queries';

@@ -3,7 +3,7 @@ import { Inject } from '@nestjs/common';
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import DataLoader from 'dataloader';
 import { entityManagerSql } from '../../../infra/database/sql-runner';
-import { Clock, CLOCK } from '../../shared/clock';
+import { Clock, CLOCK } from '../../../infra/clock/clock';
 import { TicketModel } from '../../ticket/api/ticket.model';
 import { SlaCatalog } from '../application/sla-catalog';
 import { fromClockRow } from '../application/sla-clock.rows';

@@ -1,7 +1,7 @@
 import { OptimisticLockError } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
-import { Clock, CLOCK } from '../../shared/clock';
+import { Clock, CLOCK } from '../../../infra/clock/clock';
 import type { Actor } from '../../actor';
 import { BusinessCalendar, CalendarSpecError, STANDARD_CALENDAR_CODES, WeeklyHours } from '../calendar';
 import { HolidaySource, SlaCalendar, SlaCalendarHoliday } from '../domain/sla-calendar.entity';

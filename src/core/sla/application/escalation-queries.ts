@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
-import { Clock, CLOCK } from '../../shared/clock';
+import { Clock, CLOCK } from '../../../infra/clock/clock';
 import type { Actor } from '../../actor';
 import { SlaEscalation } from '../domain/sla-escalation.entity';
 import { SlaException } from '../domain/sla.exception';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { SqlRunner } from '../../../infra/database/sql-runner';
 import type { EscalationLevel } from '../../opd';
-import { Clock, CLOCK } from '../../shared/clock';
+import { Clock, CLOCK } from '../../../infra/clock/clock';
 import { BusinessCalendar, WeeklyHours } from '../calendar';
 import type { MetricDefinition } from '../domain/sla-metric';
 import type { PolicyRecord } from '../domain/sla-policy.resolver';

@@ -2,7 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { entityManagerSql } from '../../../infra/database/sql-runner';
-import { Clock, CLOCK } from '../../shared/clock';
+import { Clock, CLOCK } from '../../../infra/clock/clock';
 import { recordEvent, takeRecordedEvents } from '../../ticket/application/ticket-changer';
 import type { Actor } from '../../actor';
 import { Ticket } from '../../ticket/domain/ticket.entity';

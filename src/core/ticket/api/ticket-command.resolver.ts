@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { ApiError } from '../../../infra/graphql/api-error';
-import { Clock, CLOCK } from '../../shared/clock';
+import { Clock, CLOCK } from '../../../infra/clock/clock';
 import { TICKET_SETTINGS, TicketSettings } from '../application/ticket-settings';
 import { AcknowledgeTicketCommand } from '../commands/acknowledge-ticket/acknowledge-ticket.command';
 import { AddNoteCommand } from '../commands/add-note/add-note.command';

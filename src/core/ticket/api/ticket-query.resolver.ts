@@ -4,7 +4,7 @@ import { Args, Context, ID, Int, Parent, Query, ResolveField, Resolver } from '@
 import type { Cursor } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
 import { ApiError } from '../../../infra/graphql/api-error';
-import { Clock, CLOCK } from '../../shared/clock';
+import { Clock, CLOCK } from '../../../infra/clock/clock';
 import { TICKET_SETTINGS, TicketSettings } from '../application/ticket-settings';
 import type { TicketEvent } from '../domain/ticket-event.entity';
 import type { Ticket } from '../domain/ticket.entity';

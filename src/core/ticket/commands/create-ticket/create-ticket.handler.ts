@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, EventBus, ICommandHandler } from '@nestjs/cqrs';
-import { Clock, CLOCK } from '../../../shared/clock';
+import { Clock, CLOCK } from '../../../../infra/clock/clock';
 import { CategoryRouting } from '../../application/category-routing';
 import { DistrictCheck } from '../../application/district.check';
 import { eventRows, takeStep } from '../../application/ticket-changer';

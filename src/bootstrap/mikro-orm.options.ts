@@ -1,7 +1,7 @@
 import { defineConfig, FlushMode, Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { ENTITIES } from './entities';
-import { MIGRATIONS } from './migrations';
+import { MIGRATIONS } from '../infra/database/migrations';
 
 /**
  * The one ORM configuration, shared by the app, the db CLI and the tests.

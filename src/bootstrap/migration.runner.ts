@@ -1,6 +1,6 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
-import { seedReferenceData } from '../../core/reference/reference-data.seeder';
+import { seedReferenceData } from '../core/reference/reference-data.seeder';
 import { buildOrmOptions } from './mikro-orm.options';
 
 // Any constant works; it only has to be the same for every Sigap instance.

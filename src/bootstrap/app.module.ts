@@ -1,21 +1,21 @@
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import type { AppConfig } from '../config/app.config';
-import type { OpdModuleDefinition } from './core/opd';
-import { OpdModule } from './core/opd/opd.module';
-import { ReferenceModule } from './core/reference/reference.module';
-import type { Clock } from './core/shared/clock';
-import { ClockModule } from './core/shared/clock.module';
-import { TicketModule } from './core/ticket/ticket.module';
-import { SlaModule } from './core/sla/sla.module';
-import { IdentityModule } from './core/identity/identity.module';
+import type { AppConfig } from '../../config/app.config';
+import type { OpdModuleDefinition } from '../core/opd';
+import { OpdModule } from '../core/opd/opd.module';
+import { ReferenceModule } from '../core/reference/reference.module';
+import type { Clock } from '../infra/clock/clock';
+import { ClockModule } from '../infra/clock/clock.module';
+import { TicketModule } from '../core/ticket/ticket.module';
+import { SlaModule } from '../core/sla/sla.module';
+import { IdentityModule } from '../core/identity/identity.module';
 import { ScheduleModule } from '@nestjs/schedule';
-import { ConfigModule } from './infra/config/config.module';
-import { buildOrmOptions } from './infra/database/mikro-orm.options';
-import { GraphqlApiModule } from './infra/graphql/graphql.module';
-import { HealthModule } from './infra/health/health.module';
-import { LoggingModule } from './infra/logging/logging.module';
+import { ConfigModule } from '../infra/config/config.module';
+import { buildOrmOptions } from './mikro-orm.options';
+import { GraphqlApiModule } from '../infra/graphql/graphql.module';
+import { HealthModule } from '../infra/health/health.module';
+import { LoggingModule } from '../infra/logging/logging.module';
 
 export interface AppModuleOptions {
   config: AppConfig;

@@ -1,0 +1,45 @@
+import { OpdCategoryVersion } from '../core/opd/domain/opd-category-version.entity';
+import { OpdCategory } from '../core/opd/domain/opd-category.entity';
+import { Opd } from '../core/opd/domain/opd.entity';
+import { ApiKey } from '../core/identity/domain/api-key.entity';
+import { AuthSession } from '../core/identity/domain/auth-session.entity';
+import { AuthSetting } from '../core/identity/domain/auth-setting.entity';
+import { ReporterAccess } from '../core/identity/domain/reporter-access.entity';
+import { StaffUser } from '../core/identity/domain/staff-user.entity';
+import { District } from '../core/reference/district.entity';
+import { SlaCalendar, SlaCalendarHoliday } from '../core/sla/domain/sla-calendar.entity';
+import { SlaEscalation } from '../core/sla/domain/sla-escalation.entity';
+import { SlaPolicy, SlaPolicyVersion } from '../core/sla/domain/sla-policy.entity';
+import { TicketSla, TicketSlaClock } from '../core/sla/domain/ticket-sla.entity';
+import { RateLimitBucket } from '../infra/security/rate-limit-bucket.entity';
+import { OutboxMessage } from '../core/shared/outbox/outbox-message.entity';
+import { Reporter } from '../core/ticket/domain/reporter.embeddable';
+import { TicketEvent } from '../core/ticket/domain/ticket-event.entity';
+import { TicketLocation } from '../core/ticket/domain/ticket-location.embeddable';
+import { Ticket } from '../core/ticket/domain/ticket.entity';
+
+/** Every entity the ORM maps; explicit so discovery is instant and complete. */
+export const ENTITIES = [
+  District,
+  Ticket,
+  Reporter,
+  TicketLocation,
+  TicketEvent,
+  OutboxMessage,
+  Opd,
+  OpdCategory,
+  OpdCategoryVersion,
+  SlaPolicy,
+  SlaPolicyVersion,
+  SlaCalendar,
+  SlaCalendarHoliday,
+  TicketSla,
+  TicketSlaClock,
+  SlaEscalation,
+  StaffUser,
+  AuthSession,
+  AuthSetting,
+  ApiKey,
+  ReporterAccess,
+  RateLimitBucket,
+] as const;
