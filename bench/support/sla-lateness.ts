@@ -9,6 +9,7 @@
  * (SLA_SWEEP_ENABLED=false) and the bench runs, per instance, the same sweep
  * once a second with no precise timer (IntervalSweeper).
  */
+import { OpdDirectory } from '../../src/core/opd';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { SlaCatalog } from '../../src/core/sla/application/sla-catalog';
@@ -63,7 +64,7 @@ export async function runLatenessPhase(
   const sweeperErrors: string[] = [];
   const startSweeper = (name: string): void => {
     if (!orm) return;
-    const sweeper = new IntervalSweeper(new SlaSweeper(orm.em, new SlaCatalog({ now: () => new Date() })), SWEEP_INTERVAL_MS, options.batch);
+    const sweeper = new IntervalSweeper(new SlaSweeper(orm.em, new SlaCatalog({ now: () => new Date() }, new OpdDirectory(orm.em))), SWEEP_INTERVAL_MS, options.batch);
     sweepers.set(name, sweeper);
     sweeper.start();
   };

@@ -4,6 +4,7 @@
  * bulk-inserted with generate_series (every clock due weeks ahead), and a
  * fixed set of TRIAGE clocks is made due again before each measured sweep.
  */
+import { OpdDirectory } from '../../src/core/opd';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { performance } from 'node:perf_hooks';
 import * as pg from 'pg';
@@ -101,7 +102,7 @@ export class SweepCostBench {
     await client.connect();
     try {
       const orm = await MikroORM.init(buildOrmOptions(url, 2));
-      const sweeper = new SlaSweeper(orm.em, new SlaCatalog({ now: () => new Date() }));
+      const sweeper = new SlaSweeper(orm.em, new SlaCatalog({ now: () => new Date() }, new OpdDirectory(orm.em)));
       return new SweepCostBench(orm, client, sweeper, dueSetSize);
     } catch (error) {
       await client.end();

@@ -1,4 +1,4 @@
-import { suggestCategories } from '../../src/core/opd/category-suggestions';
+import { suggestCategories } from '../../src/core/opd/testing';
 import { describeOpdContract } from '../../src/core/opd/testing';
 import { bpbd } from '../bpbd/bpbd.opd';
 import { dinkes } from '../dinkes/dinkes.opd';

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { ChangeSpec } from '../../src/core/ticket/application/ticket-changer';
+import { TicketJournal, type ChangeSpec } from '../../src/core/ticket/application/ticket-changer';
 import type { TicketCommandEnvelope } from '../../src/core/ticket/application/ticket-command.runner';
 import type { Actor } from '../../src/core/actor';
 import { Ticket } from '../../src/core/ticket/domain/ticket.entity';
@@ -43,7 +43,9 @@ export class CapturingRunner {
 
   async run(envelope: TicketCommandEnvelope, spec: ChangeSpec): Promise<Ticket> {
     this.calls.push({ envelope, spec });
-    await spec.apply?.(this.ticket, NOW, {} as EntityManager);
+    // No database here: an effect that touches the transaction fails loudly.
+    const em = {} as EntityManager;
+    await spec.apply?.(this.ticket, NOW, em, new TicketJournal(em, envelope.actor, NOW));
     return this.ticket;
   }
 

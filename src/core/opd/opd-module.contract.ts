@@ -1,7 +1,8 @@
 /**
  * The OPD plug-in contract: the only part of the core an OPD module imports.
- * A module is data (categories, SLA targets, an escalation ladder) plus
- * optional hooks; the core validates and merges it at boot.
+ * A module is data only (categories, SLA targets, an escalation ladder); the
+ * core validates and merges it at boot. There are no code hooks: reactions to
+ * ticket events reach OPD systems through the outbox once its delivery exists.
  */
 
 /** Text a call taker or citizen may read, in Indonesian and English. */
@@ -118,20 +119,6 @@ export interface OpdContact {
   readonly email?: string;
 }
 
-/** Context a hook receives: facts about the ticket, never the ORM. */
-export interface OpdHookContext {
-  readonly ticketId: string;
-  readonly ticketNumber: string;
-  readonly categoryCode: string | null;
-  readonly kind: string;
-  readonly priority: string;
-}
-
-/** For what data cannot express. Hooks run after the change has committed; a failing hook is logged, never undoes it. */
-export interface OpdHooks {
-  readonly onDispatch?: (context: OpdHookContext) => void | Promise<void>;
-}
-
 /**
  * Everything an OPD contributes.
  *
@@ -160,7 +147,6 @@ export interface OpdModuleDefinition {
   readonly categories: readonly CategoryDefinition[];
   readonly sla: readonly SlaTargetDefinition[];
   readonly escalation: readonly EscalationLevel[];
-  readonly hooks?: OpdHooks;
 }
 
 /**

@@ -74,9 +74,6 @@ export function validateOpdModules(modules: readonly OpdModuleDefinition[]): str
     const own = new Set((Array.isArray(module.categories) ? module.categories : []).filter(isObject).map((c) => c.code));
     checkSla(module.sla, own, at);
     checkLadder(module.escalation, at);
-    if (module.hooks?.onDispatch !== undefined && typeof module.hooks.onDispatch !== 'function') {
-      at('hooks.onDispatch', 'must be a function');
-    }
   });
   return problems;
 }

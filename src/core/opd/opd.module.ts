@@ -2,6 +2,8 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { DynamicModule, Global, Inject, Logger, Module, OnModuleInit } from '@nestjs/common';
 import { Clock, CLOCK } from '../../infra/clock/clock';
 import { CategoryCatalog } from './application/category-catalog.service';
+import { CategoryRouter } from './application/category-router';
+import { OpdDirectory } from './application/opd-directory';
 import { syncOpdCatalog } from './application/opd-catalog.sync';
 import { OPD_DEFINITIONS, OpdRegistry } from './application/opd-registry';
 import { ROLLOUT_SETTINGS, RolloutSettings } from './application/rollout-settings';
@@ -34,10 +36,12 @@ export class OpdModule implements OnModuleInit {
         { provide: OpdRegistry, useFactory: (defs: OpdModuleDefinition[]) => new OpdRegistry(defs), inject: [OPD_DEFINITIONS] },
         { provide: ROLLOUT_SETTINGS, useValue: rollout },
         CategoryCatalog,
+        CategoryRouter,
+        OpdDirectory,
         OpdResolver,
         CategoryAdminResolver,
       ],
-      exports: [OpdRegistry, CategoryCatalog],
+      exports: [OpdRegistry, CategoryCatalog, CategoryRouter, OpdDirectory],
     };
   }
 

@@ -1,9 +1,9 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { DynamicModule, Global, Inject, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { entityManagerSql } from '../../infra/database/sql-runner';
-import { OpdRegistry } from '../opd/application/opd-registry';
+import { OpdRegistry } from '../opd';
 import { Clock, CLOCK } from '../../infra/clock/clock';
-import { TICKET_EVENT_SINK } from '../ticket/application/ticket-event.sink';
+import { TICKET_EVENT_SINK } from '../ticket';
 import { SlaCatalog } from './application/sla-catalog';
 import { SlaClockWriter } from './application/sla-clock.writer';
 import { CORE_POLICIES, modulePolicies } from './application/sla-defaults';

@@ -1,9 +1,10 @@
-import { DynamicModule, Module, OnModuleInit } from '@nestjs/common';
+import { DynamicModule, Global, Module, OnModuleInit } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CategoryRouting } from './application/category-routing';
 import { DistrictCheck } from './application/district.check';
 import { TicketCommandRunner } from './application/ticket-command.runner';
 import { TicketIntakeWriter } from './application/ticket-intake.writer';
+import { TicketSystemEvents } from './application/ticket-system-events';
 import { TICKET_SETTINGS, TicketSettings } from './application/ticket-settings';
 import { TicketCommandResolver } from './api/ticket-command.resolver';
 import { TicketQueryResolver } from './api/ticket-query.resolver';
@@ -52,7 +53,11 @@ export const TICKET_COMMAND_HANDLERS = [
 
 const QUERY_HANDLERS = [GetTicketHandler, ListTicketsHandler, TicketEventsHandler];
 
-/** The ticket lifecycle: commands, queries and their GraphQL API. */
+/**
+ * The ticket lifecycle: commands, queries and their GraphQL API. Global so
+ * other domains can reach its one entry point for system events.
+ */
+@Global()
 @Module({})
 export class TicketModule implements OnModuleInit {
   static forRoot(settings: TicketSettings): DynamicModule {
@@ -65,12 +70,14 @@ export class TicketModule implements OnModuleInit {
         DistrictCheck,
         CategoryRouting,
         TicketIntakeWriter,
+        TicketSystemEvents,
         ...TICKET_COMMAND_HANDLERS,
         ...QUERY_HANDLERS,
         TicketQueryResolver,
         TicketCommandResolver,
         TicketStatusResolver,
       ],
+      exports: [TicketSystemEvents],
     };
   }
 

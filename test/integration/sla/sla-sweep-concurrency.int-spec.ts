@@ -1,3 +1,4 @@
+import { OpdDirectory } from '../../../src/core/opd';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { SlaCatalog } from '../../../src/core/sla/application/sla-catalog';
 import { SlaSweeper, SweepResult } from '../../../src/core/sla/sweeper/sla-sweeper';
@@ -46,7 +47,7 @@ describe('two sweepers with their own connection pools', () => {
     const now = t.clock.now();
 
     const mine = t.app.get(SlaSweeper);
-    const theirs = new SlaSweeper(other.em, new SlaCatalog(t.clock));
+    const theirs = new SlaSweeper(other.em, new SlaCatalog(t.clock, new OpdDirectory(other.em)));
     // Triaging stops the triage clocks and moves the on-site ones to BPBD's policy while the sweeps run;
     // every threshold it passed before the triage must still be recorded, once.
     const [a, b] = await Promise.all([

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CommandBus } from '@nestjs/cqrs';
 import { CreateTicketCommand, CreateTicketResult } from '../../../src/core/ticket/commands/create-ticket/create-ticket.command';
-import { DUPLICATE_MERGED } from '../../../src/core/ticket/commands/mark-duplicate/mark-duplicate.handler';
+import { DUPLICATE_MERGED } from '../../../src/core/ticket/domain/ticket-event-type';
 import type { Ticket } from '../../../src/core/ticket/domain/ticket.entity';
 import { TicketKind } from '../../../src/core/ticket/domain/ticket.enums';
 import { TicketErrorCode, TicketException } from '../../../src/core/ticket/domain/ticket.exception';

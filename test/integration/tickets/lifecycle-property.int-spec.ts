@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { DUPLICATE_MERGED } from '../../../src/core/ticket/commands/mark-duplicate/mark-duplicate.handler';
+import { DUPLICATE_MERGED } from '../../../src/core/ticket/domain/ticket-event-type';
 import type { Ticket } from '../../../src/core/ticket/domain/ticket.entity';
 import { TicketKind } from '../../../src/core/ticket/domain/ticket.enums';
 import { TicketErrorCode } from '../../../src/core/ticket/domain/ticket.exception';

@@ -4,7 +4,7 @@ import { Context, Info, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import DataLoader from 'dataloader';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Clock, CLOCK } from '../../../infra/clock/clock';
-import { ReporterModel, TicketModel } from '../../ticket/api/ticket.model';
+import { ReporterModel, TicketModel } from '../../ticket';
 import type { Actor } from '../../actor';
 import { accessFor, IDENTITY_OF_ANONYMOUS } from '../domain/permissions';
 import type { AuthContext } from './authorization.guard';

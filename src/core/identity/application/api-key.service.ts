@@ -4,6 +4,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { Clock, CLOCK } from '../../../infra/clock/clock';
 import type { Actor } from '../../actor';
 import { ActorRole } from '../../actor';
+import { OpdDirectory } from '../../opd';
 import { ApiKey } from '../domain/api-key.entity';
 import { IdentityException } from '../domain/identity.exception';
 import { accessFor, OPERATIONS } from '../domain/permissions';
@@ -30,13 +31,13 @@ export class ApiKeyService {
   constructor(
     private readonly em: EntityManager,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly opds: OpdDirectory,
   ) {}
 
   async create(input: { name: string; opdCode: string; permissions: readonly string[] }, admin: Actor): Promise<{ key: ApiKey; secret: string }> {
     const problems = input.permissions.filter((p) => !API_KEY_OPERATIONS.includes(p as never)).map((p) => `permissions: ${p} is not an operation an OPD system may use (one of ${API_KEY_OPERATIONS.join(', ')})`);
     if (input.permissions.length === 0) problems.push('permissions: give at least one');
-    const [opd] = await this.em.fork().getConnection().execute<Array<{ code: string }>>('select code from opd where code = ?', [input.opdCode]);
-    if (!opd) problems.push(`opdCode: no OPD ${input.opdCode}`);
+    if (!(await this.opds.exists(input.opdCode))) problems.push(`opdCode: no OPD ${input.opdCode}`);
     if (problems.length) throw IdentityException.invalidInput(problems);
     const prefix = randomSecret(12).replace(/[^A-Za-z0-9]/g, '').slice(0, 8).padEnd(8, '0');
     const body = randomSecret(32);

@@ -3,6 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock, CLOCK } from '../../../infra/clock/clock';
 import { ActorRole } from '../../actor';
+import { OpdDirectory } from '../../opd';
 import { AuthSession } from '../domain/auth-session.entity';
 import { IdentityException } from '../domain/identity.exception';
 import { OPD_BOUND_ROLES } from '../domain/permissions';
@@ -40,6 +41,7 @@ export class StaffDirectory {
     private readonly authenticator: Authenticator,
     @Inject(IDENTITY_SETTINGS) settings: IdentitySettings,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly opds: OpdDirectory,
   ) {
     this.hasher = new PasswordHasher(settings.scryptLogN);
   }
@@ -117,8 +119,7 @@ export class StaffDirectory {
     if (bound && !draft.opdCode) problems.push(`opdCode: a ${draft.role} belongs to an OPD`);
     if (!bound && draft.opdCode) problems.push(`opdCode: a ${draft.role} belongs to no OPD`);
     if (draft.opdCode) {
-      const [row] = await this.em.fork().getConnection().execute<Array<{ code: string }>>('select code from opd where code = ?', [draft.opdCode]);
-      if (!row) problems.push(`opdCode: no OPD ${draft.opdCode}`);
+      if (!(await this.opds.exists(draft.opdCode))) problems.push(`opdCode: no OPD ${draft.opdCode}`);
     }
     for (const tag of draft.languages ?? []) if (!LANGUAGE.test(tag)) problems.push(`languages: ${tag} is not a language tag (e.g. id, en, ja)`);
     if (draft.role === ActorRole.CALL_TAKER && !(draft.languages ?? []).length) problems.push('languages: a call taker records the languages they speak');

@@ -1,4 +1,4 @@
-import { DomainException } from '../../shared/domain-exception';
+import { DomainException } from '../../shared';
 /** Every expected way an identity operation can fail. */
 export enum IdentityErrorCode {
   INVALID_CREDENTIALS = 'INVALID_CREDENTIALS',

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { District } from '../../reference/district.entity';
+import { District } from '../../reference';
 import { CategoryChange, OpdCategoryVersion } from '../domain/opd-category-version.entity';
 import { OpdCategory } from '../domain/opd-category.entity';
 import { Opd } from '../domain/opd.entity';

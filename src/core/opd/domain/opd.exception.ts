@@ -1,4 +1,4 @@
-import { DomainException } from '../../shared/domain-exception';
+import { DomainException } from '../../shared';
 /** Every expected way an OPD catalog operation can fail. */
 export enum OpdErrorCode {
   CATEGORY_NOT_FOUND = 'CATEGORY_NOT_FOUND',

@@ -3,8 +3,8 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDate, IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
-import { TicketKind, TicketPriority } from '../../ticket/domain/ticket.enums';
-import { TicketState } from '../../ticket/lifecycle';
+import { TicketKind, TicketPriority } from '../../ticket';
+import { TicketState } from '../../ticket';
 import { SlaMetric, SlaMilestone } from './sla-graphql.enums';
 
 const CODE = /^[A-Z0-9][A-Z0-9_-]{0,47}$|^24x7$/;

@@ -1,6 +1,6 @@
 import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import GraphQLJSON from 'graphql-type-json';
-import { TicketState } from '../../ticket/lifecycle';
+import { TicketState } from '../../ticket';
 import { SlaClockState, SlaMetric, SlaMilestone } from './sla-graphql.enums';
 
 @ObjectType('SlaClock', { description: 'One SLA clock of a ticket, as of the query.' })

@@ -4,7 +4,7 @@ import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import DataLoader from 'dataloader';
 import { entityManagerSql } from '../../../infra/database/sql-runner';
 import { Clock, CLOCK } from '../../../infra/clock/clock';
-import { TicketModel } from '../../ticket/api/ticket.model';
+import { TicketModel } from '../../ticket';
 import { SlaCatalog } from '../application/sla-catalog';
 import { fromClockRow } from '../application/sla-clock.rows';
 import type { ClockSnapshot } from '../domain/sla-clock';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { SqlRunner } from '../../../infra/database/sql-runner';
-import type { EscalationLevel } from '../../opd';
+import { OpdDirectory, type EscalationLevel } from '../../opd';
 import { Clock, CLOCK } from '../../../infra/clock/clock';
 import { BusinessCalendar, WeeklyHours } from '../calendar';
 import type { MetricDefinition } from '../domain/sla-metric';
@@ -34,12 +34,15 @@ export const POLICY_LEAD_MS = 60_000;
 export class SlaCatalog {
   private cached: { at: number; snapshot: SlaCatalogSnapshot } | null = null;
 
-  constructor(@Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly opds: OpdDirectory,
+  ) {}
 
   async snapshot(sql: SqlRunner): Promise<SlaCatalogSnapshot> {
     const now = this.clock.now().getTime();
     if (this.cached && Math.abs(now - this.cached.at) < CATALOG_TTL_MS) return this.cached.snapshot;
-    const snapshot = await load(sql);
+    const snapshot = await load(sql, this.opds);
     this.cached = { at: now, snapshot };
     return snapshot;
   }
@@ -56,7 +59,7 @@ export class SlaCatalog {
   }
 }
 
-async function load(sql: SqlRunner): Promise<SlaCatalogSnapshot> {
+async function load(sql: SqlRunner, opds: OpdDirectory): Promise<SlaCatalogSnapshot> {
   const policyRows = await sql.query<{
     id: string; opd_code: string | null; category_code: string | null; kind: string | null; priority: string | null; versions: PolicyRecord['versions'];
   }>(
@@ -70,7 +73,6 @@ async function load(sql: SqlRunner): Promise<SlaCatalogSnapshot> {
             (select json_agg(to_char(h.date, 'YYYY-MM-DD') order by h.date) from sla_calendar_holiday h where h.calendar_code = c.code and h.active) as holidays
        from sla_calendar c`,
   );
-  const ladderRows = await sql.query<{ code: string; ladder: EscalationLevel[] | null }>(`select code, policy->'escalation' as ladder from opd`);
   return {
     policies: policyRows.map((r) => ({
       id: r.id,
@@ -86,6 +88,7 @@ async function load(sql: SqlRunner): Promise<SlaCatalogSnapshot> {
         new BusinessCalendar({ code: r.code, timeZone: r.time_zone, alwaysOpen: r.always_open, hours: r.hours, holidays: r.holidays ?? [] }),
       ]),
     ),
-    ladders: new Map(ladderRows.map((r) => [r.code, r.ladder ?? []])),
+    // Asked of the OPD domain, on this transaction's connection.
+    ladders: await opds.escalationLadders(sql),
   };
 }

@@ -1,6 +1,6 @@
 import { BusinessCalendar, standardCalendarSpecs } from '../calendar';
-import { TicketState as S } from '../../ticket/lifecycle';
-import type { TicketContext } from '../../ticket/domain/ticket-context';
+import { TicketState as S } from '../../ticket';
+import type { TicketContext } from '../../ticket';
 import { ClockSnapshot, computeClock } from '../domain/sla-clock';
 import type { ResolvedMetric } from '../domain/sla-metric';
 import { advanceTimeline, SlaTimeline } from '../domain/sla-timeline';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { SqlRunner } from '../../../infra/database/sql-runner';
-import type { RecordedTicketEvent, TicketEventSink } from '../../ticket/application/ticket-event.sink';
+import type { RecordedTicketEvent, TicketEventSink } from '../../ticket';
 import type { ClockSnapshot } from '../domain/sla-clock';
 import { foldSla } from '../domain/sla-clock-set';
 import type { SlaTimeline } from '../domain/sla-timeline';

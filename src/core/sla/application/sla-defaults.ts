@@ -1,5 +1,5 @@
 import type { CategoryKind, OpdModuleDefinition, SlaTargetDefinition } from '../../opd';
-import { TICKET_LIFECYCLE, TicketState } from '../../ticket/lifecycle';
+import { TICKET_LIFECYCLE, TicketState } from '../../ticket';
 import { STANDARD_CALENDAR_CODES } from '../calendar';
 import { METRIC_DEFAULTS, MetricDefinition, SlaMetricCode } from '../domain/sla-metric';
 import { SlaPolicySource } from '../domain/sla-policy.entity';

@@ -2,7 +2,9 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock, CLOCK } from '../../../infra/clock/clock';
 import type { Actor } from '../../actor';
-import { TicketState } from '../../ticket/lifecycle';
+import { entityManagerSql } from '../../../infra/database/sql-runner';
+import { OpdDirectory } from '../../opd';
+import { TicketState } from '../../ticket';
 import { SlaCalendar } from '../domain/sla-calendar.entity';
 import { METRIC_DEFAULTS, MetricDefinition, milestoneRank, Milestone, SlaMetricCode } from '../domain/sla-metric';
 import { policyMatchKey, SlaPolicy, SlaPolicySource, SlaPolicyVersion } from '../domain/sla-policy.entity';
@@ -46,6 +48,7 @@ export class SlaPolicyAdmin {
     private readonly em: EntityManager,
     private readonly catalog: SlaCatalog,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly opds: OpdDirectory,
   ) {}
 
   /** Every policy with its versions, or just the one with `id`. */
@@ -127,13 +130,12 @@ export class SlaPolicyAdmin {
     let opdCode = draft.opdCode ?? null;
     const categoryCode = draft.categoryCode ?? null;
     if (categoryCode) {
-      const [row] = await tx.getConnection().execute<Array<{ opd_code: string }>>('select opd_code from opd_category where code = ?', [categoryCode]);
-      if (!row) throw SlaException.invalidInput([`categoryCode: no category ${categoryCode}`]);
-      if (opdCode && opdCode !== row.opd_code) throw SlaException.invalidInput([`categoryCode: ${categoryCode} belongs to ${row.opd_code}, not ${opdCode}`]);
-      opdCode = row.opd_code;
+      const owner = await this.opds.categoryOwner(categoryCode, entityManagerSql(tx));
+      if (!owner) throw SlaException.invalidInput([`categoryCode: no category ${categoryCode}`]);
+      if (opdCode && opdCode !== owner) throw SlaException.invalidInput([`categoryCode: ${categoryCode} belongs to ${owner}, not ${opdCode}`]);
+      opdCode = owner;
     } else if (opdCode) {
-      const [row] = await tx.getConnection().execute<Array<{ code: string }>>('select code from opd where code = ?', [opdCode]);
-      if (!row) throw SlaException.invalidInput([`opdCode: no OPD ${opdCode}`]);
+      if (!(await this.opds.exists(opdCode, entityManagerSql(tx)))) throw SlaException.invalidInput([`opdCode: no OPD ${opdCode}`]);
     }
     return { opdCode, categoryCode, kind: draft.kind ?? null, priority: draft.priority ?? null };
   }

@@ -1,6 +1,6 @@
 import { BusinessCalendar, standardCalendarSpecs } from '../calendar';
-import { TicketState as S } from '../../ticket/lifecycle';
-import type { TicketContext } from '../../ticket/domain/ticket-context';
+import { TicketState as S } from '../../ticket';
+import type { TicketContext } from '../../ticket';
 import { ClockSnapshot } from './sla-clock';
 import { ClockInputs, clockSetAfter, foldSla } from './sla-clock-set';
 import type { MetricDefinition, SlaMetricCode } from './sla-metric';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { BusinessCalendar, standardCalendarSpecs } from '../calendar';
-import { PREVIOUS_STATE, StateDefinition, TICKET_LIFECYCLE, TicketCommand, TicketState as S, TransitionRule } from '../../ticket/lifecycle';
-import type { TicketContext } from '../../ticket/domain/ticket-context';
+import { PREVIOUS_STATE, StateDefinition, TICKET_LIFECYCLE, TicketCommand, TicketState as S, TransitionRule } from '../../ticket';
+import type { TicketContext } from '../../ticket';
 import { ClockSnapshot, computeClock } from './sla-clock';
 import { Milestone, milestoneRank, MILESTONES, ResolvedMetric } from './sla-metric';
 import { advanceTimeline, SLA_REEVALUATED, SlaEvent, SlaTimeline } from './sla-timeline';

@@ -1,4 +1,4 @@
-import type { TicketState } from '../../ticket/lifecycle';
+import type { TicketState } from '../../ticket';
 import { BREACH_PCT, CANCELLING_STATES, fractionToPct, milestoneRank, MILESTONES, ResolvedMetric, STOPPED_WORK_STATES } from './sla-metric';
 import type { SlaTimeline } from './sla-timeline';
 

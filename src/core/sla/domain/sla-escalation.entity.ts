@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import type { EscalationTarget } from '../../opd';
-import { Ticket } from '../../ticket/domain/ticket.entity';
+// A type-only import: the relation names its entity, so loading this file
+// never loads the ticket domain (nor its GraphQL types) with it.
+import type { Ticket } from '../../ticket';
 
 /**
  * A warning or breach of one clock, and who was told. The unique key makes
@@ -17,7 +19,7 @@ export class SlaEscalation {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @ManyToOne(() => Ticket, { deleteRule: 'cascade' })
+  @ManyToOne({ entity: 'Ticket', deleteRule: 'cascade' })
   ticket!: Ticket;
 
   @Property({ type: 'text' })

@@ -1,4 +1,4 @@
-import { TicketState } from '../../ticket/lifecycle';
+import { TicketState } from '../../ticket';
 
 /**
  * Points in a ticket's life a clock can start or stop at, in the order a

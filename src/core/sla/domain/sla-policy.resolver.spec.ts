@@ -1,5 +1,5 @@
-import { TicketState as S } from '../../ticket/lifecycle';
-import type { TicketContext } from '../../ticket/domain/ticket-context';
+import { TicketState as S } from '../../ticket';
+import type { TicketContext } from '../../ticket';
 import type { MetricDefinition, SlaMetricCode } from './sla-metric';
 import { PolicyRecord, resolveMetrics, specificity, versionAt } from './sla-policy.resolver';
 

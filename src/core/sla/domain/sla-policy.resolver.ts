@@ -1,4 +1,4 @@
-import type { TicketContext } from '../../ticket/domain/ticket-context';
+import type { TicketContext } from '../../ticket';
 import type { MetricDefinition, ResolvedMetric } from './sla-metric';
 
 /** A policy with all its versions, as the resolver reads it. */

@@ -1,5 +1,5 @@
-import { TicketState as S } from '../../ticket/lifecycle';
-import type { TicketContext } from '../../ticket/domain/ticket-context';
+import { TicketState as S } from '../../ticket';
+import type { TicketContext } from '../../ticket';
 import { advanceTimeline, SLA_REEVALUATED, SlaTimeline } from './sla-timeline';
 
 const T0 = Date.parse('2026-12-01T00:00:00.000Z');

@@ -1,5 +1,5 @@
-import { TicketState } from '../../ticket/lifecycle';
-import type { TicketContext } from '../../ticket/domain/ticket-context';
+import { TicketState } from '../../ticket';
+import type { TicketContext } from '../../ticket';
 import type { Milestone } from './sla-metric';
 
 /** One event as the SLA engine reads it. */

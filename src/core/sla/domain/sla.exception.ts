@@ -1,4 +1,4 @@
-import { DomainException } from '../../shared/domain-exception';
+import { DomainException } from '../../shared';
 /** Every expected way an SLA operation can fail. */
 export enum SlaErrorCode {
   POLICY_NOT_FOUND = 'POLICY_NOT_FOUND',

@@ -1,5 +1,7 @@
 import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, PrimaryKeyProp, Property } from '@mikro-orm/core';
-import { Ticket } from '../../ticket/domain/ticket.entity';
+// A type-only import: the relation names its entity, so loading this file
+// never loads the ticket domain (nor its GraphQL types) with it.
+import type { Ticket } from '../../ticket';
 import type { ClockStatus } from './sla-clock';
 import type { SlaTimeline } from './sla-timeline';
 
@@ -8,7 +10,7 @@ import type { SlaTimeline } from './sla-timeline';
 export class TicketSla {
   [PrimaryKeyProp]?: 'ticket';
 
-  @ManyToOne(() => Ticket, { primary: true, deleteRule: 'cascade' })
+  @ManyToOne({ entity: 'Ticket', primary: true, deleteRule: 'cascade' })
   ticket!: Ticket;
 
   @Property({ type: 'json' })
@@ -39,7 +41,7 @@ export class TicketSlaClock {
   [PrimaryKeyProp]?: ['ticket', 'metric'];
   [OptionalProps]?: 'firedPct' | 'nextFireAt';
 
-  @ManyToOne(() => Ticket, { primary: true, deleteRule: 'cascade' })
+  @ManyToOne({ entity: 'Ticket', primary: true, deleteRule: 'cascade' })
   ticket!: Ticket;
 
   @PrimaryKey({ type: 'text' })

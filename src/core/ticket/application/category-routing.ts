@@ -1,50 +1,26 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { AttributeAnswers, checkAttributeAnswers, GivenAnswers } from '../../opd/application/attribute-answers';
-import { OpdCategory } from '../../opd/domain/opd-category.entity';
+import { CategoryRouter, type GivenAnswers, type Route } from '../../opd';
 import { TicketException } from '../domain/ticket.exception';
 
-export interface Route {
-  readonly categoryCode: string;
-  readonly opdCode: string;
-  readonly defaultPriority: string;
-  readonly fieldResponse: boolean;
-  /** The answers, checked against the category's questions and normalised. */
-  readonly attributes: AttributeAnswers;
-}
+export type { Route } from '../../opd';
 
 /**
- * A category decides the responsible OPD. Routing refuses what a call taker
- * must not pick: an unknown or deactivated category, an OPD that is not live
- * yet, a contradicting OPD, or answers that do not fit the category's questions.
+ * The ticket domain's side of routing: the OPD domain decides (its rules, its
+ * tables); a refusal becomes this domain's invalid-input answer.
  */
 @Injectable()
 export class CategoryRouting {
+  constructor(private readonly router: CategoryRouter) {}
+
   /**
    * `em` is the caller's: inside a command's transaction it must be that
    * transaction's, never a second pooled connection (N concurrent commands
    * would each hold one connection and wait for another: a pool deadlock).
    */
   async route(em: EntityManager, categoryCode: string, requestedOpd: string | null, answers: GivenAnswers): Promise<Route> {
-    const category = await em.findOne(OpdCategory, { code: categoryCode }, { populate: ['opd'] });
-    if (!category) throw TicketException.invalidInput([`categoryCode ${categoryCode} is not a known category`]);
-    const problems: string[] = [];
-    if (!category.active) problems.push(`category ${categoryCode} is deactivated`);
-    const opd = category.opd;
-    if (opd.onboardingStatus !== 'LIVE') problems.push(`OPD ${opd.code} is not live yet (goes live ${opd.goLiveDate})`);
-    if (!opd.inCode) problems.push(`OPD ${opd.code} is no longer enabled`);
-    if (requestedOpd && requestedOpd !== opd.code) {
-      problems.push(`category ${categoryCode} belongs to OPD ${opd.code}, not ${requestedOpd}`);
-    }
-    const checked = checkAttributeAnswers(category.attributes, answers, categoryCode);
-    problems.push(...checked.problems);
-    if (problems.length) throw TicketException.invalidInput(problems);
-    return {
-      categoryCode,
-      opdCode: opd.code,
-      defaultPriority: category.defaultPriority,
-      fieldResponse: category.fieldResponse,
-      attributes: checked.answers,
-    };
+    const result = await this.router.route(em, categoryCode, requestedOpd, answers);
+    if (!result.ok) throw TicketException.invalidInput([...result.problems]);
+    return result.route;
   }
 }

@@ -1,34 +1,13 @@
-import { EntityManager } from '@mikro-orm/postgresql';
-import { Inject, Injectable } from '@nestjs/common';
-import { Clock, CLOCK } from '../../../infra/clock/clock';
-import { District } from '../../reference/district.entity';
+import { Injectable } from '@nestjs/common';
+import { DistrictDirectory } from '../../reference';
 import { TicketException } from '../domain/ticket.exception';
 
-/** How long a read of the district table is trusted. */
-export const DISTRICT_CACHE_MS = 60_000;
-
-/**
- * Districts are reference data an admin edits, so codes are checked against
- * the table, not a constant. The table has a handful of rows and changes
- * rarely, while every intake checks it: one read a minute serves them all
- * (an edit shows within a minute on every instance).
- */
+/** A ticket's district must be an active district code (reference data, asked of its owner). */
 @Injectable()
 export class DistrictCheck {
-  private cache: { codes: Set<string>; until: number } | null = null;
-
-  constructor(
-    private readonly em: EntityManager,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly districts: DistrictDirectory) {}
 
   async assertKnown(code: string): Promise<void> {
-    const now = this.clock.now().getTime();
-    if (!this.cache || this.cache.until <= now || !this.cache.codes.has(code)) {
-      // A miss re-reads at once: a district added a moment ago must not be refused.
-      const rows = await this.em.fork().find(District, { active: true }, { fields: ['code'] });
-      this.cache = { codes: new Set(rows.map((d) => d.code)), until: now + DISTRICT_CACHE_MS };
-    }
-    if (!this.cache.codes.has(code)) throw TicketException.invalidInput([`district ${code} is not an active district code`]);
+    if (!(await this.districts.isActive(code))) throw TicketException.invalidInput([`district ${code} is not an active district code`]);
   }
 }

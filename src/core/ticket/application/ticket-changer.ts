@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { OutboxMessage } from '../../shared/outbox/outbox-message.entity';
-import { TicketCommand, TicketState, transition } from '../lifecycle';
 import type { Actor } from '../../actor';
+import { OutboxMessage } from '../../shared';
+import { TicketCommand, TicketState, transition } from '../lifecycle';
 import { ticketContext } from '../domain/ticket-context';
+import type { TicketEventType } from '../domain/ticket-event-type';
 import { TicketEvent } from '../domain/ticket-event.entity';
 import { Ticket } from '../domain/ticket.entity';
 import { TicketException } from '../domain/ticket.exception';
@@ -14,8 +15,17 @@ export interface ChangeSpec {
   readonly command: TicketCommand;
   /** Checked against the table's required inputs, then stored in the event. */
   readonly payload: Record<string, unknown>;
-  /** The command's own effect on the ticket (milestones, assignment…). */
-  readonly apply?: (ticket: Ticket, now: Date, em: EntityManager) => void | Promise<void>;
+  /**
+   * The command's own effect on the ticket (milestones, assignment…). `em` and
+   * `journal` are the transaction's: an effect on another ticket (a merge)
+   * records that ticket's event through `journal`, and names it in `alsoLocks`.
+   */
+  readonly apply?: (ticket: Ticket, now: Date, em: EntityManager, journal: TicketJournal) => void | Promise<void>;
+  /**
+   * Other tickets the effect writes. The runner locks them together with the
+   * ticket, all in id order, before anything else: one lock order for every writer.
+   */
+  readonly alsoLocks?: readonly string[];
 }
 
 export interface AppliedChange {
@@ -24,23 +34,54 @@ export interface AppliedChange {
 }
 
 /**
- * Applies one lifecycle step to a loaded ticket inside the caller's
- * transaction: decide with the pure transition function, apply the effect,
- * then append the event and the outbox message. Flushing is the caller's job,
- * so the change, its event and its message commit together or not at all.
+ * The events one transaction records, in order. Whoever opens the
+ * transaction creates one, hands it to every step and passes `events` to the
+ * TicketEventSink before commit. Nothing is kept anywhere else, so an event
+ * cannot be recorded without its transaction's owner seeing it.
+ *
+ * @example
+ * const journal = new TicketJournal(tx, actor, now);
+ * journal.record(survivor, DUPLICATE_MERGED, survivor.state, survivor.state, { duplicateId });
+ * await sink.record(entityManagerSql(tx), journal.events);
  */
-export async function applyChange(
-  em: EntityManager,
-  ticket: Ticket,
-  actor: Actor,
-  now: Date,
-  reopenWindowMs: number,
-  spec: ChangeSpec,
-): Promise<AppliedChange> {
+export class TicketJournal {
+  private readonly recorded: RecordedTicketEvent[] = [];
+
+  constructor(
+    readonly em: EntityManager,
+    readonly actor: Actor,
+    readonly now: Date,
+  ) {}
+
+  get events(): readonly RecordedTicketEvent[] {
+    return this.recorded;
+  }
+
+  /**
+   * Appends an event (and its outbox message) numbered after the ticket's
+   * current version: `seq` is the version the ticket will have once flushed.
+   */
+  record(ticket: Ticket, type: TicketEventType, from: TicketState | null, to: TicketState, payload: Record<string, unknown>): void {
+    const rows = eventRows(ticket, type, from, to, this.actor, this.now, payload, ticket.version + 1);
+    this.em.create(TicketEvent, { ...rows.event, ticket });
+    this.em.create(OutboxMessage, rows.outbox);
+    this.recorded.push(asRecorded(rows.event));
+  }
+}
+
+/**
+ * Applies one lifecycle step to a loaded (and locked) ticket inside the
+ * journal's transaction: decide with the pure transition function, apply the
+ * effect, then append the event and the outbox message. Flushing is the
+ * caller's job, so the change, its event and its message commit together or
+ * not at all.
+ */
+export async function applyChange(journal: TicketJournal, ticket: Ticket, reopenWindowMs: number, spec: ChangeSpec): Promise<AppliedChange> {
+  const { now } = journal;
   const { from, to } = takeStep(ticket, spec.command, spec.payload, now, reopenWindowMs);
-  await spec.apply?.(ticket, now, em);
+  await spec.apply?.(ticket, now, journal.em, journal);
   ticket.updatedAt = now;
-  recordEvent(em, ticket, spec.command, from, to, actor, now, spec.payload);
+  journal.record(ticket, spec.command, from, to, spec.payload);
   return { from, to };
 }
 
@@ -77,40 +118,6 @@ export function takeStep(
   return { from, to: result.to };
 }
 
-/**
- * Appends an event (and its outbox message) numbered after the ticket's
- * current version: `seq` is the version the ticket will have once flushed.
- */
-export function recordEvent(
-  em: EntityManager,
-  ticket: Ticket,
-  type: string,
-  from: TicketState | null,
-  to: TicketState,
-  actor: Actor,
-  now: Date,
-  payload: Record<string, unknown>,
-  seq: number = ticket.version + 1,
-): void {
-  const rows = eventRows(ticket, type, from, to, actor, now, payload, seq);
-  em.create(TicketEvent, { ...rows.event, ticket });
-  em.create(OutboxMessage, rows.outbox);
-  const pending = PENDING.get(em) ?? [];
-  pending.push(asRecorded(rows.event));
-  PENDING.set(em, pending);
-}
-
-// Events recorded in a transaction and not yet handed to the event sink,
-// keyed by the transaction's EntityManager (a merge records on two tickets).
-const PENDING = new WeakMap<EntityManager, RecordedTicketEvent[]>();
-
-/** The events recorded through `em` since the last call; the runner hands them to the sink before commit. */
-export function takeRecordedEvents(em: EntityManager): RecordedTicketEvent[] {
-  const pending = PENDING.get(em) ?? [];
-  PENDING.delete(em);
-  return pending;
-}
-
 /** The sink's view of an event row. */
 export function asRecorded(event: ReturnType<typeof eventRows>['event']): RecordedTicketEvent {
   return { ticketId: event.ticket, seq: event.seq, type: event.type, toState: event.toState, occurredAt: event.occurredAt, context: event.context };
@@ -122,7 +129,7 @@ export function asRecorded(event: ReturnType<typeof eventRows>['event']): Record
  */
 export function eventRows(
   ticket: Ticket,
-  type: string,
+  type: TicketEventType,
   from: TicketState | null,
   to: TicketState,
   actor: Actor,

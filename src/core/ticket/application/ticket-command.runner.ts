@@ -1,14 +1,15 @@
-import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { DeadlockException, OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EventBus } from '@nestjs/cqrs';
-import { Clock, CLOCK } from '../../../infra/clock/clock';
 import type { Actor } from '../../actor';
+import { Clock, CLOCK } from '../../../infra/clock/clock';
+import { entityManagerSql } from '../../../infra/database/sql-runner';
 import { Ticket } from '../domain/ticket.entity';
 import { TicketException } from '../domain/ticket.exception';
-import { entityManagerSql } from '../../../infra/database/sql-runner';
-import { applyChange, ChangeSpec, takeRecordedEvents } from './ticket-changer';
+import { applyChange, ChangeSpec, TicketJournal } from './ticket-changer';
 import { TICKET_EVENT_SINK, TicketEventSink } from './ticket-event.sink';
+import { lockTickets } from './ticket-locks';
 import { TicketChangedEvent } from './ticket.events';
 import { TICKET_SETTINGS, TicketSettings } from './ticket-settings';
 
@@ -21,10 +22,11 @@ export interface TicketCommandEnvelope {
 }
 
 /**
- * Runs one command on one ticket in one transaction: load, check the version,
- * apply the lifecycle step, append event and outbox message, commit; then
- * publish the domain event. Concurrent writers of the same version are
- * stopped twice over: the versioned UPDATE and the unique (ticket, seq) event.
+ * Runs one command on one ticket in one transaction: lock, check the version,
+ * apply the lifecycle step, append event and outbox message, let the event
+ * sink (the SLA clocks) follow, commit; then publish the domain event.
+ * Concurrent writers of the same version are stopped three times over: the
+ * row lock, the versioned UPDATE and the unique (ticket, seq) event.
  *
  * @example
  * await runner.run({ ticketId, expectedVersion: 3, actor }, {
@@ -38,25 +40,29 @@ export class TicketCommandRunner {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(TICKET_SETTINGS) private readonly settings: TicketSettings,
     private readonly eventBus: EventBus,
-    @Optional() @Inject(TICKET_EVENT_SINK) private readonly sink?: TicketEventSink,
+    // Required: without it every SLA clock would silently stop.
+    @Inject(TICKET_EVENT_SINK) private readonly sink: TicketEventSink,
   ) {}
 
   async run(envelope: TicketCommandEnvelope, spec: ChangeSpec): Promise<Ticket> {
     const now = this.clock.now();
-    const em = this.em.fork();
     let change;
     let ticket: Ticket;
     try {
-      [ticket, change] = await em.transactional(async (tx) => {
+      [ticket, change] = await this.em.fork().transactional(async (tx) => {
+        // The ticket's row lock comes first, before the sink locks the SLA rows
+        // hanging off it: the order every writer of tickets keeps.
+        const locked = await lockTickets(tx, [envelope.ticketId, ...(spec.alsoLocks ?? [])]);
+        const loaded = locked.find((t) => t.id === envelope.ticketId);
         // An actor confined to its OPD finds only that OPD's tickets: guessing another's id finds nothing.
         const scope = envelope.actor.restrictedToOpd;
-        const loaded = await tx.findOne(Ticket, scope ? { id: envelope.ticketId, opdCode: scope } : { id: envelope.ticketId });
-        if (!loaded) throw TicketException.notFound(envelope.ticketId);
+        if (!loaded || (scope && loaded.opdCode !== scope)) throw TicketException.notFound(envelope.ticketId);
         if (loaded.version !== envelope.expectedVersion) {
           throw TicketException.versionConflict(loaded.id, loaded.version);
         }
-        const applied = await applyChange(tx, loaded, envelope.actor, now, this.settings.reopenWindowMs, spec);
-        await this.sink?.record(entityManagerSql(tx), takeRecordedEvents(tx));
+        const journal = new TicketJournal(tx, envelope.actor, now);
+        const applied = await applyChange(journal, loaded, this.settings.reopenWindowMs, spec);
+        await this.sink.record(entityManagerSql(tx), journal.events);
         return [loaded, applied] as const;
       });
     } catch (error) {
@@ -68,10 +74,15 @@ export class TicketCommandRunner {
     return ticket;
   }
 
-  /** Lost races surface as ORM errors; the client gets the version to reload. */
+  /**
+   * Lost races surface as database errors; the client gets the version to
+   * reload. A deadlock or serialization failure is a lost race too: the lock
+   * order makes them rare, and the retry is the client's, with fresh data.
+   */
   private async asConflict(error: unknown, ticketId: string): Promise<unknown> {
     const lostRace =
       error instanceof OptimisticLockError ||
+      error instanceof DeadlockException ||
       (error instanceof UniqueConstraintViolationException && /ticket_event_ticket_seq_unique/.test(error.message));
     if (!lostRace) return error;
     const current = await this.em.fork().findOne(Ticket, { id: ticketId }, { fields: ['version'] });

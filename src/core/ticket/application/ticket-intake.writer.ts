@@ -1,5 +1,5 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { ClientBase, DatabaseError } from 'pg';
 import type { Ticket } from '../domain/ticket.entity';
 import { pgClientSql } from '../../../infra/database/sql-runner';
@@ -93,7 +93,8 @@ export class IdempotencyKeyTaken extends Error {}
 export class TicketIntakeWriter {
   constructor(
     private readonly em: EntityManager,
-    @Optional() @Inject(TICKET_EVENT_SINK) private readonly sink?: TicketEventSink,
+    // Required: without it every SLA clock would silently stop.
+    @Inject(TICKET_EVENT_SINK) private readonly sink: TicketEventSink,
   ) {}
 
   /**
@@ -118,7 +119,7 @@ export class TicketIntakeWriter {
             outbox.id, outbox.topic, outbox.aggregateType, outbox.aggregateId, JSON.stringify(outbox.payload), outbox.createdAt,
           ]);
         }
-        await this.sink?.record(pgClientSql(client), events.map((e) => asRecorded(e.event)));
+        await this.sink.record(pgClientSql(client), events.map((e) => asRecorded(e.event)));
         await client.query('COMMIT');
         return ticket;
       } catch (error) {

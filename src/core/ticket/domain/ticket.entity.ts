@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { Embedded, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, OptionalProps } from '@mikro-orm/core';
-import { Opd } from '../../opd/domain/opd.entity';
-import { OpdCategory } from '../../opd/domain/opd-category.entity';
 import { TicketState } from '../lifecycle';
 import { Reporter } from './reporter.embeddable';
 import { TicketLocation } from './ticket-location.embeddable';
@@ -77,11 +75,11 @@ export class Ticket {
   location: TicketLocation = new TicketLocation();
 
   /** A category row (never deleted, so history keeps its meaning). */
-  @ManyToOne(() => OpdCategory, { fieldName: 'category_code', mapToPk: true, nullable: true, deleteRule: 'restrict' })
+  @ManyToOne({ entity: 'OpdCategory', fieldName: 'category_code', mapToPk: true, nullable: true, deleteRule: 'restrict' })
   categoryCode: string | null = null;
 
   /** The responsible OPD: the category's. */
-  @ManyToOne(() => Opd, { fieldName: 'opd_code', mapToPk: true, nullable: true, deleteRule: 'restrict' })
+  @ManyToOne({ entity: 'Opd', fieldName: 'opd_code', mapToPk: true, nullable: true, deleteRule: 'restrict' })
   opdCode: string | null = null;
 
   /** Answers to the category's attributes (Open311 style), by attribute code. */

@@ -1,4 +1,4 @@
-import { DomainException } from '../../shared/domain-exception';
+import { DomainException } from '../../shared';
 import type { TicketCommand, TicketState } from '../lifecycle';
 
 /** Every expected way a ticket command can fail. */

@@ -10,6 +10,7 @@ import { IdempotencyKeyTaken, TicketIntakeWriter } from '../../application/ticke
 import { TicketChangedEvent, TicketCreatedEvent } from '../../application/ticket.events';
 import { TICKET_SETTINGS, TicketSettings } from '../../application/ticket-settings';
 import { acceptReport } from '../../domain/report-rules';
+import { TICKET_CREATED } from '../../domain/ticket-event-type';
 import { formatTicketNumber } from '../../domain/ticket-number';
 import { Ticket } from '../../domain/ticket.entity';
 import { TicketKind, TicketPriority } from '../../domain/ticket.enums';
@@ -70,7 +71,7 @@ export class CreateTicketHandler implements ICommandHandler<CreateTicketCommand,
           idempotencyKey: key,
           idempotencyHash: key ? digest : null,
         });
-        const events = [eventRows(created, 'CREATED', null, TicketState.NEW, cmd.actor, now, { kind: report.kind, channel: report.channel }, 1)];
+        const events = [eventRows(created, TICKET_CREATED, null, TicketState.NEW, cmd.actor, now, { kind: report.kind, channel: report.channel }, 1)];
         if (cmd.answer !== null) {
           // The answer is a lifecycle step like any other, taken before the one write.
           const { to } = takeStep(created, TicketCommand.ANSWER, { answer: cmd.answer }, now, this.settings.reopenWindowMs);

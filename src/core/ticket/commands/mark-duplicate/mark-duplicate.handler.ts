@@ -1,16 +1,12 @@
-import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { recordEvent } from '../../application/ticket-changer';
+import type { TicketJournal } from '../../application/ticket-changer';
 import { TicketCommandRunner } from '../../application/ticket-command.runner';
-import type { Actor } from '../../../actor';
+import { DUPLICATE_MERGED } from '../../domain/ticket-event-type';
 import { Ticket } from '../../domain/ticket.entity';
 import { TicketException } from '../../domain/ticket.exception';
 import { TicketCommand, TicketState } from '../../lifecycle';
 import { MarkDuplicateCommand } from './mark-duplicate.command';
-
-/** The survivor's own event type: a merge is not a command on it, but it changes it. */
-export const DUPLICATE_MERGED = 'DUPLICATE_MERGED';
 
 const CANNOT_SURVIVE = new Set([TicketState.DUPLICATE, TicketState.REJECTED]);
 
@@ -25,14 +21,16 @@ export class MarkDuplicateHandler implements ICommandHandler<MarkDuplicateComman
     return this.runner.run(cmd, {
       command: TicketCommand.MARK_DUPLICATE,
       payload: { duplicateOfId: cmd.duplicateOfId },
-      apply: (duplicate, now, em) => mergeInto(em, duplicate, cmd.duplicateOfId, cmd.actor, now),
+      // The survivor is written too: the runner locks both tickets, in id order.
+      alsoLocks: [cmd.duplicateOfId],
+      apply: (duplicate, now, em, journal) => mergeInto(em, journal, duplicate, cmd.duplicateOfId, now),
     });
   }
 }
 
-async function mergeInto(em: EntityManager, duplicate: Ticket, survivorId: string, actor: Actor, now: Date): Promise<void> {
-  // Locked so a concurrent command on the survivor cannot overwrite the merge.
-  const survivor = await em.findOne(Ticket, { id: survivorId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+async function mergeInto(em: EntityManager, journal: TicketJournal, duplicate: Ticket, survivorId: string, now: Date): Promise<void> {
+  // Already loaded and locked by the runner (alsoLocks): a concurrent command on the survivor waits.
+  const survivor = await em.findOne(Ticket, { id: survivorId });
   if (!survivor) throw TicketException.invalidInput([`duplicateOfId: no ticket ${survivorId}`]);
   if (CANNOT_SURVIVE.has(survivor.state)) {
     throw TicketException.invalidInput([`duplicateOfId: ticket ${survivor.number} is ${survivor.state} and cannot take duplicates`]);
@@ -45,5 +43,5 @@ async function mergeInto(em: EntityManager, duplicate: Ticket, survivorId: strin
     survivor.reportedAt = duplicate.reportedAt;
   }
   survivor.updatedAt = now;
-  recordEvent(em, survivor, DUPLICATE_MERGED, survivor.state, survivor.state, actor, now, payload);
+  journal.record(survivor, DUPLICATE_MERGED, survivor.state, survivor.state, payload);
 }
