@@ -1,7 +1,7 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { seedReferenceData } from '../core/reference/reference-data.seeder';
-import { buildOrmOptions } from './mikro-orm.options';
+import { buildMigrationOrmOptions } from './migration-orm.options';
 
 // Any constant works; it only has to be the same for every Sigap instance.
 const MIGRATION_LOCK_KEY = 7_411_302;
@@ -26,7 +26,7 @@ export async function migrateAndSeed(
   await lock.connect();
   try {
     await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-    const orm = await MikroORM.init(buildOrmOptions(url, 2, { logger: log }));
+    const orm = await MikroORM.init(buildMigrationOrmOptions(url, { logger: log }));
     try {
       const applied = await orm.getMigrator().up();
       const { inserted } = await seedReferenceData(orm.em.fork());

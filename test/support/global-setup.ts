@@ -41,11 +41,15 @@ export default async function globalSetup(): Promise<void> {
 }
 
 /**
- * MikroORM keeps entity metadata on globalThis. When jest runs a file in band,
- * the test's realm would then find Maps made in this realm and fail with
- * "Map.prototype.set called on incompatible receiver" (mikro-orm#3783).
+ * MikroORM (and @nestjs/graphql, should anything here ever load it) keep
+ * their metadata on globalThis, and jest shares this realm's globals with
+ * every test file it runs in band. The test's realm would then find objects
+ * made in this realm and fail with "Map.prototype.set called on incompatible
+ * receiver" (mikro-orm#3783) or "Cannot determine a GraphQL output type"
+ * (a String from another realm). The migration runner loads no entities for
+ * this reason; forgetting the globals is the second line.
  */
 function forgetOrmGlobals(): void {
   const scope = globalThis as Record<string, unknown>;
-  for (const key of Object.keys(scope)) if (key.startsWith('mikro-orm-')) delete scope[key];
+  for (const key of Object.keys(scope)) if (key.startsWith('mikro-orm-') || key.startsWith('Gql')) delete scope[key];
 }

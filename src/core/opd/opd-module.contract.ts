@@ -65,8 +65,12 @@ export interface CategoryDefinition {
   readonly attributes: readonly AttributeDefinition[];
 }
 
-/** The OPD's clocks (triage is the call centre's, not an OPD's). */
-export type SlaMetric = 'ACKNOWLEDGE' | 'ON_SITE' | 'RESOLVE';
+/**
+ * The OPD's clocks (triage is the call centre's, not an OPD's). The SLA
+ * engine's metric list is built from this one.
+ */
+export const OPD_SLA_METRICS = ['ACKNOWLEDGE', 'ON_SITE', 'RESOLVE'] as const;
+export type SlaMetric = (typeof OPD_SLA_METRICS)[number];
 /** `24x7` counts every minute; `WORKING_DAYS` counts the regency's office hours. */
 export type SlaCalendar = '24x7' | 'WORKING_DAYS';
 

@@ -6,6 +6,7 @@ import type {
   OpdModuleDefinition,
   SlaTargetDefinition,
 } from './opd-module.contract';
+import { OPD_SLA_METRICS } from './opd-module.contract';
 
 export const OPD_CODE = /^[A-Z][A-Z0-9-]{1,31}$/;
 export const CATEGORY_CODE = /^[A-Z][A-Z0-9_]{1,47}$/;
@@ -15,7 +16,7 @@ const DATATYPES = ['string', 'number', 'datetime', 'text', 'singlevaluelist', 'm
 const KINDS = ['COMPLAINT', 'EMERGENCY'];
 const PRIORITIES = ['LOW', 'NORMAL', 'HIGH', 'URGENT'];
 // TRIAGE is the call centre's clock, not an OPD's.
-const METRICS = ['ACKNOWLEDGE', 'ON_SITE', 'RESOLVE'];
+const METRICS: readonly string[] = OPD_SLA_METRICS;
 const CALENDARS = ['24x7', 'WORKING_DAYS'];
 const TARGETS = ['OPD_ROLE', 'OPD_HEAD', 'COMMAND_CENTRE', 'REGIONAL_SECRETARY', 'REGENT'];
 const OPD_ROLES = ['OPD_OFFICER', 'FIELD_UNIT', 'HEAD_OF_DIVISION'];

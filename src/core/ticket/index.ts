@@ -13,3 +13,4 @@ export type { RecordedTicketEvent, TicketEventSink } from './application/ticket-
 export { TicketSystemEvents } from './application/ticket-system-events';
 export type { OpenTicketScope } from './application/ticket-system-events';
 export { ReporterModel, TicketModel } from './api/ticket.model';
+export { withheldReporter } from './api/ticket.mapper';

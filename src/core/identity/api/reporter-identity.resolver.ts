@@ -4,7 +4,7 @@ import { Context, Info, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import DataLoader from 'dataloader';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Clock, CLOCK } from '../../../infra/clock/clock';
-import { ReporterModel, TicketModel } from '../../ticket';
+import { ReporterModel, TicketModel, withheldReporter } from '../../ticket';
 import type { Actor } from '../../actor';
 import { accessFor, IDENTITY_OF_ANONYMOUS } from '../domain/permissions';
 import type { AuthContext } from './authorization.guard';
@@ -35,8 +35,8 @@ export class ReporterIdentityResolver {
     const root = rootKey(info.path);
     const actor = ctx.actors?.get(root);
     const principal = await ctx.principal;
-    const full = ticket.reporter;
-    const withheld: ReporterModel = { ...full, name: null, phone: null, email: null, nik: null, identityVisible: false };
+    const full = ticket.reporterOnRecord;
+    const withheld = withheldReporter(full);
     if (!actor || !mayRead(actor, ticket, principal?.kind === 'API_KEY' ? principal.permissions : null)) return withheld;
     if (full.name || full.phone || full.email || full.nik) {
       const readers = (ctx.reporterReads ??= new Map());

@@ -51,22 +51,6 @@ export function describeOpdContract(module: OpdModuleDefinition, options: OpdCon
       }
     });
 
-    it('promises an emergency on-site time of at most 2 hours when it takes emergencies', () => {
-      const emergencies = module.categories.filter((c) => c.defaultKind === 'EMERGENCY');
-      for (const category of emergencies) {
-        const target =
-          module.sla.find((t) => t.metric === 'ON_SITE' && t.category === category.code) ??
-          module.sla.find((t) => t.metric === 'ON_SITE' && t.kind === 'EMERGENCY' && t.category === undefined) ??
-          module.sla.find((t) => t.metric === 'ON_SITE' && t.kind === undefined && t.category === undefined);
-        expect({ category: category.code, onSite: target?.targetMinutes ?? null, calendar: target?.calendar ?? null }).toEqual({
-          category: category.code,
-          onSite: expect.any(Number),
-          calendar: '24x7',
-        });
-        expect(target!.targetMinutes).toBeLessThanOrEqual(120);
-      }
-    });
-
     it("tells Diskominfo's command centre at the breach", () => {
       const breach = module.escalation.find((level) => level.at === 'BREACH');
       expect(breach?.notify.map((t) => t.kind)).toContain('COMMAND_CENTRE');

@@ -4,7 +4,9 @@ import { Entity, Index, PrimaryKey, Property, OptionalProps } from '@mikro-orm/c
 /**
  * A message for later consumers (notifications, webhooks), written in the
  * same transaction as the change it reports, so neither exists without the
- * other. A relay publishes and stamps `publishedAt`.
+ * other. Nothing reads the outbox yet: `publishedAt` and `attempts` are
+ * there for the relay that the delivery work adds; until then the rows
+ * only accumulate.
  */
 @Entity({ tableName: 'outbox_message' })
 @Index({

@@ -1,4 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
+import { MILESTONES, SLA_METRICS, type Milestone, type SlaMetricCode } from '../domain/sla-metric';
 
 /** A clock as a reader sees it at the time of the query. */
 export enum SlaClockState {
@@ -14,21 +15,14 @@ export enum SlaClockState {
   NOT_APPLICABLE = 'NOT_APPLICABLE',
 }
 
-export enum SlaMetric {
-  TRIAGE = 'TRIAGE',
-  ACKNOWLEDGE = 'ACKNOWLEDGE',
-  ON_SITE = 'ON_SITE',
-  RESOLVE = 'RESOLVE',
-}
+/** An enum object made from the domain's own list, so the API can never name a metric the engine lacks. */
+const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { readonly [K in T]: K };
 
-export enum SlaMilestone {
-  REPORTED = 'REPORTED',
-  TRIAGED = 'TRIAGED',
-  DISPATCHED = 'DISPATCHED',
-  ACKNOWLEDGED = 'ACKNOWLEDGED',
-  ON_SITE = 'ON_SITE',
-  RESOLVED = 'RESOLVED',
-}
+export const SlaMetric = enumOf(SLA_METRICS);
+export type SlaMetric = SlaMetricCode;
+
+export const SlaMilestone = enumOf(MILESTONES);
+export type SlaMilestone = Milestone;
 
 registerEnumType(SlaClockState, { name: 'SlaClockState' });
 registerEnumType(SlaMetric, { name: 'SlaMetric' });

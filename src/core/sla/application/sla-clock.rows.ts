@@ -52,7 +52,7 @@ export const CLOCK_COLUMNS: ReadonlyArray<readonly [keyof ClockRow, string]> = [
 ];
 
 /** The first threshold above `firedPct` that the clock reaches; it may lie in the past (then the sweep fires it at once). */
-export function nextFire(clock: ClockSnapshot, firedPct: number): string | null {
+export function nextFire(clock: Pick<ClockSnapshot, 'thresholds'>, firedPct: number): string | null {
   const next = clock.thresholds.find((t) => t.pct > firedPct && t.at !== null);
   return next?.at ?? null;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { SqlRunner } from '../../../infra/database/sql-runner';
-import type { RecordedTicketEvent, TicketEventSink } from '../../ticket';
+import { TICKET_CREATED, type RecordedTicketEvent, type TicketEventSink } from '../../ticket';
 import type { ClockSnapshot } from '../domain/sla-clock';
 import { foldSla } from '../domain/sla-clock-set';
 import type { SlaTimeline } from '../domain/sla-timeline';
@@ -29,7 +29,7 @@ export class SlaClockWriter implements TicketEventSink {
     for (const event of events) byTicket.set(event.ticketId, [...(byTicket.get(event.ticketId) ?? []), event]);
 
     // A ticket whose first event here is its creation has nothing stored yet.
-    const existing = [...byTicket].filter(([, list]) => list[0].type !== 'CREATED').map(([id]) => id);
+    const existing = [...byTicket].filter(([, list]) => list[0].type !== TICKET_CREATED).map(([id]) => id);
     const stored = existing.length ? await loadStored(sql, existing) : new Map<string, Stored>();
 
     const timelines: Array<{ ticket_id: string; timeline: SlaTimeline; seq: number }> = [];

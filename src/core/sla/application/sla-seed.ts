@@ -53,9 +53,14 @@ export async function seedSla(sql: SqlRunner, defaults: readonly DefaultPolicy[]
     `select p.id, p.match_key, p.source, p.version, v.metrics
        from sla_policy p join sla_policy_version v on v.policy_id = p.id and v.version = p.version`,
   );
-  // The first seed is in force since always: no ticket can predate it. Later
-  // ones start after the catalog cache's lead, like an admin's change.
-  const effectiveFrom = existing.length === 0 ? new Date(0) : new Date(now.getTime() + POLICY_LEAD_MS);
+  // The first seed is in force since always: no ticket can predate it. A
+  // policy new to this boot (a new OPD or category) is in force from now:
+  // tickets created before keep what they had, tickets from now on get it at
+  // once (instances already running see it when their catalog cache expires,
+  // within CATALOG_TTL_MS). A changed default starts after the lead, like an
+  // admin's change, so every instance agrees on it.
+  const addedFrom = existing.length === 0 ? new Date(0) : now;
+  const changedFrom = new Date(now.getTime() + POLICY_LEAD_MS);
   const byKey = new Map(existing.map((row) => [row.match_key, row]));
   for (const policy of defaults) {
     const key = policyMatchKey(policy);
@@ -67,11 +72,11 @@ export async function seedSla(sql: SqlRunner, defaults: readonly DefaultPolicy[]
          values (gen_random_uuid(), ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) returning id`,
         [policy.name, policy.opdCode, policy.categoryCode, policy.kind, policy.priority, key, policy.source, now, now],
       );
-      await insertVersion(sql, created.id, 1, effectiveFrom, true, metrics, now);
+      await insertVersion(sql, created.id, 1, addedFrom, true, metrics, now);
       report.policiesAdded.push(policy.name);
     } else if (row.source !== SlaPolicySource.ADMIN && !isDeepStrictEqual(row.metrics, metrics)) {
       await sql.query('update sla_policy set version = ?, name = ?, updated_at = ? where id = ?', [row.version + 1, policy.name, now, row.id]);
-      await insertVersion(sql, row.id, row.version + 1, effectiveFrom, true, metrics, now);
+      await insertVersion(sql, row.id, row.version + 1, changedFrom, true, metrics, now);
       report.policiesChanged.push(policy.name);
     }
   }

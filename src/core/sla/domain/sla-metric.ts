@@ -1,3 +1,4 @@
+import { OPD_SLA_METRICS } from '../../opd';
 import { TicketState } from '../../ticket';
 
 /**
@@ -10,8 +11,8 @@ export type Milestone = (typeof MILESTONES)[number];
 
 export const milestoneRank = (m: Milestone): number => MILESTONES.indexOf(m);
 
-/** The clocks the engine knows. TRIAGE is the call centre's; the rest are the OPD's. */
-export const SLA_METRICS = ['TRIAGE', 'ACKNOWLEDGE', 'ON_SITE', 'RESOLVE'] as const;
+/** The clocks the engine knows. TRIAGE is the call centre's; the rest are the OPD's (their contract's list). */
+export const SLA_METRICS = ['TRIAGE', ...OPD_SLA_METRICS] as const;
 export type SlaMetricCode = (typeof SLA_METRICS)[number];
 
 /** Where each metric starts and stops unless a policy says otherwise. */

@@ -1,4 +1,4 @@
-import { TicketState } from '../../ticket';
+import { TicketCommand, TicketState, type TicketEventType } from '../../ticket';
 import type { TicketContext } from '../../ticket';
 import type { Milestone } from './sla-metric';
 
@@ -6,7 +6,7 @@ import type { Milestone } from './sla-metric';
 export interface SlaEvent {
   readonly seq: number;
   /** CREATED, a TicketCommand, DUPLICATE_MERGED or SLA_REEVALUATED. */
-  readonly type: string;
+  readonly type: TicketEventType;
   readonly to: TicketState;
   readonly at: Date;
   readonly context: TicketContext;
@@ -43,15 +43,15 @@ export interface SlaTimeline {
  * Command types that reach a milestone. A milestone already reached stays
  * where it was (a re-triage does not move the triage); only an undo clears it.
  */
-const REACHES: Readonly<Record<string, Milestone>> = {
-  TRIAGE: 'TRIAGED',
+const REACHES: Readonly<Partial<Record<TicketCommand, Milestone>>> = {
+  [TicketCommand.TRIAGE]: 'TRIAGED',
   // The call centre's decision ends its triage clock just as a triage does.
-  ANSWER: 'TRIAGED',
-  REJECT: 'TRIAGED',
-  DISPATCH: 'DISPATCHED',
-  ACKNOWLEDGE: 'ACKNOWLEDGED',
-  ARRIVE: 'ON_SITE',
-  RESOLVE: 'RESOLVED',
+  [TicketCommand.ANSWER]: 'TRIAGED',
+  [TicketCommand.REJECT]: 'TRIAGED',
+  [TicketCommand.DISPATCH]: 'DISPATCHED',
+  [TicketCommand.ACKNOWLEDGE]: 'ACKNOWLEDGED',
+  [TicketCommand.ARRIVE]: 'ON_SITE',
+  [TicketCommand.RESOLVE]: 'RESOLVED',
 };
 
 /**
@@ -59,11 +59,15 @@ const REACHES: Readonly<Record<string, Milestone>> = {
  * another OPD, whose clocks start over (a new cycle); the first dispatch still
  * counts as the call centre's forward. A reopen makes the work open again.
  */
-const UNDOES: Readonly<Record<string, readonly Milestone[]>> = {
-  RETURN: ['DISPATCHED', 'ACKNOWLEDGED'],
-  REOPEN: ['RESOLVED'],
+const UNDOES: Readonly<Partial<Record<TicketCommand, readonly Milestone[]>>> = {
+  [TicketCommand.RETURN]: ['DISPATCHED', 'ACKNOWLEDGED'],
+  [TicketCommand.REOPEN]: ['RESOLVED'],
 };
-const FORGETS: Readonly<Record<string, readonly Milestone[]>> = { REOPEN: ['RESOLVED'] };
+const FORGETS: Readonly<Partial<Record<TicketCommand, readonly Milestone[]>>> = { [TicketCommand.REOPEN]: ['RESOLVED'] };
+
+/** Events that are not commands (CREATED, merges, re-evaluations) reach and undo nothing. */
+const asCommand = (type: TicketEventType): TicketCommand | null =>
+  (Object.values(TicketCommand) as string[]).includes(type) ? (type as TicketCommand) : null;
 
 /** The re-evaluation event: policies in force now replace the pinned ones. */
 export const SLA_REEVALUATED = 'SLA_REEVALUATED';
@@ -86,11 +90,12 @@ export function advanceTimeline(previous: SlaTimeline | null, event: SlaEvent): 
     };
   }
   const milestones = { ...previous.milestones, REPORTED: { at: event.context.reportedAt, cycle: 1 } };
-  for (const undone of UNDOES[event.type] ?? []) delete milestones[undone];
+  const command = asCommand(event.type);
+  for (const undone of (command && UNDOES[command]) ?? []) delete milestones[undone];
   let cycles = previous.cycles;
   const reaches = { ...previous.reaches };
-  for (const forgotten of FORGETS[event.type] ?? []) delete reaches[forgotten];
-  const reached = REACHES[event.type];
+  for (const forgotten of (command && FORGETS[command]) ?? []) delete reaches[forgotten];
+  const reached = command ? REACHES[command] : undefined;
   if (reached) reaches[reached] = [...(reaches[reached] ?? []), at];
   if (reached && !milestones[reached]) {
     const cycle = (cycles[reached] ?? 0) + 1;

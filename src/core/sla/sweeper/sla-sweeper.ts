@@ -3,7 +3,9 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { entityManagerSql } from '../../../infra/database/sql-runner';
 import { SlaCatalog } from '../application/sla-catalog';
+import { nextFire } from '../application/sla-clock.rows';
 import type { ClockSnapshot } from '../domain/sla-clock';
+import type { SlaMetricCode } from '../domain/sla-metric';
 import { CALL_CENTRE_LADDER, rungFor } from './escalation-ladder';
 
 export interface SweepResult {
@@ -30,7 +32,7 @@ export const CLAIM_DUE_CLOCKS = `select c.ticket_id, c.metric, c.cycle, c.fired_
 
 interface ClaimedClock {
   ticket_id: string;
-  metric: string;
+  metric: SlaMetricCode;
   cycle: number;
   fired_pct: number;
   thresholds: ClockSnapshot['thresholds'];
@@ -82,7 +84,7 @@ export class SlaSweeper {
           });
         }
         const firedPct = Math.max(clock.fired_pct, ...due.map((t) => t.pct));
-        const next = clock.thresholds.find((t) => t.pct > firedPct && t.at !== null)?.at ?? null;
+        const next = nextFire(clock, firedPct);
         moves.push({ ticket_id: clock.ticket_id, metric: clock.metric, fired_pct: firedPct, next_fire_at: next });
       }
       const recorded = escalations.length ? await recordEscalations(tx, escalations, now) : 0;

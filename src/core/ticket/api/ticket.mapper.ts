@@ -1,7 +1,7 @@
 import { allowedCommands } from '../lifecycle';
 import type { TicketEvent } from '../domain/ticket-event.entity';
 import type { Ticket } from '../domain/ticket.entity';
-import type { TicketEventModel, TicketModel } from './ticket.model';
+import type { ReporterModel, TicketEventModel, TicketModel } from './ticket.model';
 
 /**
  * Entity to API shape. The API type is separate from the entity so that
@@ -20,8 +20,9 @@ export function toTicketModel(ticket: Ticket, now: Date, reopenWindowMs: number)
     channelPlatform: ticket.channelPlatform,
     channelAccount: ticket.channelAccount,
     channelReference: ticket.channelReference,
-    // Withheld until the reporter field's own resolver decides who may see it.
-    reporter: { ...ticket.reporter, identityVisible: true },
+    // Withheld by default; the reporter field's own resolver decides who may see the record.
+    reporter: withheldReporter(ticket.reporter),
+    reporterOnRecord: { ...ticket.reporter, identityVisible: true },
     location: { ...ticket.location },
     categoryCode: ticket.categoryCode,
     opdCode: ticket.opdCode,
@@ -53,6 +54,11 @@ export function toTicketModel(ticket: Ticket, now: Date, reopenWindowMs: number)
     version: ticket.version,
     allowedCommands: allowedCommands(ticket, { now, reopenWindowMs }),
   };
+}
+
+/** The reporter without name, phone, e-mail and NIK. */
+export function withheldReporter(reporter: Omit<ReporterModel, 'identityVisible'>): ReporterModel {
+  return { ...reporter, name: null, phone: null, email: null, nik: null, identityVisible: false };
 }
 
 export function toTicketEventModel(event: TicketEvent): TicketEventModel {

@@ -70,7 +70,14 @@ export class TicketModel {
   @Field(() => SocialPlatform, { nullable: true }) channelPlatform!: SocialPlatform | null;
   @Field(() => String, { nullable: true }) channelAccount!: string | null;
   @Field(() => String, { nullable: true }) channelReference!: string | null;
+  /** Withheld (no name, phone, e-mail or NIK) unless identity's field resolver decides the caller may see it. */
   @Field(() => ReporterModel) reporter!: ReporterModel;
+  /**
+   * The reporter as recorded; never a GraphQL field. Only the reporter
+   * field's resolver reads it, so a schema without that resolver shows the
+   * withheld record: the default fails closed.
+   */
+  reporterOnRecord!: ReporterModel;
   @Field(() => TicketLocationModel) location!: TicketLocationModel;
   @Field(() => String, { nullable: true }) categoryCode!: string | null;
   @Field(() => String, { nullable: true, description: 'The responsible OPD' }) opdCode!: string | null;

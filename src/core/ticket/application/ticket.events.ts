@@ -3,8 +3,9 @@ import type { Actor } from '../../actor';
 
 /**
  * Published on the CQRS EventBus after the transaction commits (never before:
- * a listener must not see a change that may still roll back). Durable
- * consumers read the outbox instead; these are for in-process reactions.
+ * a listener must not see a change that may still roll back). No handler
+ * subscribes today; anything that must not be lost reads the outbox instead
+ * (written in the change's transaction), not these in-process events.
  */
 export class TicketCreatedEvent {
   constructor(
