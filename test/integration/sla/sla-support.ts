@@ -118,7 +118,7 @@ export interface Category {
 export async function triage(t: TestApp, ticketId: string, category: Category): Promise<void> {
   const version = await versionOf(t, ticketId);
   const emergency = category.kind === TicketKind.EMERGENCY;
-  await t.app.get(CommandBus).execute(new TriageTicketCommand(ticketId, version, ACTOR, category.kind, category.code, null, null, emergency, null, category.answers));
+  await t.app.get(CommandBus).execute(new TriageTicketCommand({ ticketId, expectedVersion: version, actor: ACTOR, kind: category.kind, categoryCode: category.code, opdCode: null, fieldResponse: emergency, attributes: category.answers }));
 }
 
 export const MINUTE = 60_000;

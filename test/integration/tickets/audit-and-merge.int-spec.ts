@@ -180,7 +180,7 @@ describe('audit trail, outbox and merging', () => {
   it('records and answers an information request in one call: ANSWERED, version 2, CREATED then ANSWER', async () => {
     const now = t.clock.now();
     const res = await bus.execute<CreateTicketCommand, CreateTicketResult>(
-      new CreateTicketCommand(report(TicketKind.INFORMATION, { description: 'Jadwal samsat keliling?' }), ACTOR, null, 'Setiap Senin di Bangli'),
+      new CreateTicketCommand({ report: report(TicketKind.INFORMATION, { description: 'Jadwal samsat keliling?' }), actor: ACTOR, answer: 'Setiap Senin di Bangli' }),
     );
     expect(res.created).toBe(true);
     const ticket = await loadTicket(t, res.ticketId);
@@ -204,7 +204,7 @@ describe('audit trail, outbox and merging', () => {
     const totalsBefore = await totals();
     const complaint = report(TicketKind.COMPLAINT, { description: 'Sampah menumpuk di pasar Kidul' });
     const refused = await bus
-      .execute<CreateTicketCommand, CreateTicketResult>(new CreateTicketCommand(complaint, ACTOR, null, 'nanti'))
+      .execute<CreateTicketCommand, CreateTicketResult>(new CreateTicketCommand({ report: complaint, actor: ACTOR, answer: 'nanti' }))
       .then(() => null, (e: unknown) => e);
     expect(refused).toBeInstanceOf(TicketException);
     expect([TicketErrorCode.INVALID_INPUT, TicketErrorCode.ILLEGAL_TRANSITION]).toContain((refused as TicketException).code);

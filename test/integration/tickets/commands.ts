@@ -42,43 +42,43 @@ export interface CommandArgs {
 /** The CQRS command object for `command`, built with valid inputs. */
 export function buildCommand(command: TicketCommand, ticketId: string, version: number, args: CommandArgs, actor: Actor = ACTOR): object {
   const { text } = args;
+  const on = { ticketId, expectedVersion: version, actor };
   switch (command) {
     case TicketCommand.TRIAGE:
-      return new TriageTicketCommand(ticketId, version, actor, args.kind, args.categoryCode, args.opdCode, null, args.fieldResponse);
+      return new TriageTicketCommand({ ...on, kind: args.kind, categoryCode: args.categoryCode, opdCode: args.opdCode, fieldResponse: args.fieldResponse });
     case TicketCommand.DISPATCH:
-      return new DispatchTicketCommand(ticketId, version, actor, args.assignedUnit, null);
+      return new DispatchTicketCommand({ ...on, assignedUnit: args.assignedUnit, note: null });
     case TicketCommand.ACKNOWLEDGE:
-      return new AcknowledgeTicketCommand(ticketId, version, actor);
+      return new AcknowledgeTicketCommand(on);
     case TicketCommand.DEPART:
-      return new DepartTicketCommand(ticketId, version, actor, args.assignedUnit);
+      return new DepartTicketCommand({ ...on, unit: args.assignedUnit });
     case TicketCommand.ARRIVE:
-      return new ArriveOnSiteCommand(ticketId, version, actor, {
-        latitude: args.withPosition ? -8.45 : null,
-        longitude: args.withPosition ? 115.35 : null,
-        photoUrl: null,
+      return new ArriveOnSiteCommand({
+        ...on,
+        proof: { latitude: args.withPosition ? -8.45 : null, longitude: args.withPosition ? 115.35 : null, photoUrl: null },
       });
     case TicketCommand.RESOLVE:
-      return new ResolveTicketCommand(ticketId, version, actor, `selesai: ${text}`);
+      return new ResolveTicketCommand({ ...on, note: `selesai: ${text}` });
     case TicketCommand.CLOSE:
-      return new CloseTicketCommand(ticketId, version, actor);
+      return new CloseTicketCommand(on);
     case TicketCommand.REOPEN:
-      return new ReopenTicketCommand(ticketId, version, actor, `belum beres: ${text}`);
+      return new ReopenTicketCommand({ ...on, reason: `belum beres: ${text}` });
     case TicketCommand.REJECT:
-      return new RejectTicketCommand(ticketId, version, actor, `spam: ${text}`);
+      return new RejectTicketCommand({ ...on, reason: `spam: ${text}` });
     case TicketCommand.MARK_DUPLICATE:
-      return new MarkDuplicateCommand(ticketId, version, actor, args.survivorId);
+      return new MarkDuplicateCommand({ ...on, duplicateOfId: args.survivorId });
     case TicketCommand.RETURN:
-      return new ReturnTicketCommand(ticketId, version, actor, `bukan wewenang: ${text}`);
+      return new ReturnTicketCommand({ ...on, reason: `bukan wewenang: ${text}` });
     case TicketCommand.HOLD:
-      return new HoldTicketCommand(ticketId, version, actor, `menunggu foto: ${text}`);
+      return new HoldTicketCommand({ ...on, reason: `menunggu foto: ${text}` });
     case TicketCommand.RESUME:
-      return new ResumeTicketCommand(ticketId, version, actor);
+      return new ResumeTicketCommand(on);
     case TicketCommand.ANSWER:
-      return new AnswerTicketCommand(ticketId, version, actor, `jawaban: ${text}`);
+      return new AnswerTicketCommand({ ...on, answer: `jawaban: ${text}` });
     case TicketCommand.ADD_NOTE:
-      return new AddNoteCommand(ticketId, version, actor, text, NoteVisibility.INTERNAL);
+      return new AddNoteCommand({ ...on, text, visibility: NoteVisibility.INTERNAL });
     case TicketCommand.REASSIGN:
-      return new ReassignTicketCommand(ticketId, version, actor, args.assignedUnit, args.assignedOfficer);
+      return new ReassignTicketCommand({ ...on, assignedUnit: args.assignedUnit, assignedOfficer: args.assignedOfficer });
   }
 }
 

@@ -144,7 +144,7 @@ describe('tickets under concurrent writers', () => {
     const key = 'retry-key-0001';
     const same = report(TicketKind.EMERGENCY, { description: 'Pohon tumbang menutup jalan', reporter: { phone: '0812 3456 7890' } });
     const results = await Promise.allSettled(
-      Array.from({ length: 20 }, () => bus.execute<CreateTicketCommand, CreateTicketResult>(new CreateTicketCommand(same, ACTOR, key))),
+      Array.from({ length: 20 }, () => bus.execute<CreateTicketCommand, CreateTicketResult>(new CreateTicketCommand({ report: same, actor: ACTOR, idempotencyKey: key }))),
     );
 
     const failures = results.flatMap((r) => (r.status === 'rejected' ? [String(r.reason)] : []));
@@ -165,16 +165,16 @@ describe('tickets under concurrent writers', () => {
     const key = 'retry-key-0002';
     const original = report(TicketKind.INFORMATION, { description: 'Kapan jadwal samsat keliling di Kintamani?' });
     const different = report(TicketKind.INFORMATION, { description: 'Kapan jadwal samsat keliling di Susut?' });
-    const first = await bus.execute<CreateTicketCommand, CreateTicketResult>(new CreateTicketCommand(original, ACTOR, key));
+    const first = await bus.execute<CreateTicketCommand, CreateTicketResult>(new CreateTicketCommand({ report: original, actor: ACTOR, idempotencyKey: key }));
     expect(first.created).toBe(true);
-    const reused = await bus.execute<CreateTicketCommand, CreateTicketResult>(new CreateTicketCommand(different, ACTOR, key)).then(
+    const reused = await bus.execute<CreateTicketCommand, CreateTicketResult>(new CreateTicketCommand({ report: different, actor: ACTOR, idempotencyKey: key })).then(
       () => null,
       (e: unknown) => e,
     );
     expect(reused).toBeInstanceOf(TicketException);
     expect((reused as TicketException).code).toBe(TicketErrorCode.IDEMPOTENCY_KEY_REUSED);
     // The same report answered in the same call is a different request too.
-    const withAnswer = new CreateTicketCommand(original, ACTOR, key, 'jawaban');
+    const withAnswer = new CreateTicketCommand({ report: original, actor: ACTOR, idempotencyKey: key, answer: 'jawaban' });
     await expect(bus.execute<CreateTicketCommand, CreateTicketResult>(withAnswer)).rejects.toMatchObject({
       code: TicketErrorCode.IDEMPOTENCY_KEY_REUSED,
     });
@@ -185,7 +185,7 @@ describe('tickets under concurrent writers', () => {
     const a = report(TicketKind.INFORMATION, { description: 'Jam buka kantor Dukcapil?', channel: TicketChannel.WEB });
     const b = report(TicketKind.INFORMATION, { description: 'Syarat membuat KTP?', channel: TicketChannel.WEB });
     const sent = Array.from({ length: 10 }, (_, i) => (i % 2 === 0 ? a : b));
-    const results = await Promise.allSettled(sent.map((r) => bus.execute<CreateTicketCommand, CreateTicketResult>(new CreateTicketCommand(r, ACTOR, raceKey))));
+    const results = await Promise.allSettled(sent.map((r) => bus.execute<CreateTicketCommand, CreateTicketResult>(new CreateTicketCommand({ report: r, actor: ACTOR, idempotencyKey: raceKey }))));
     const owner = await countWhere(t, 'SELECT count(*) AS n FROM ticket WHERE idempotency_key = $1', [raceKey]);
     expect(owner).toBe(1);
     const won = results.findIndex((r) => r.status === 'fulfilled' && r.value.created);

@@ -24,7 +24,7 @@ export function report(kind: TicketKind, overrides: Partial<NewReport> = {}): Ne
 }
 
 export async function createTicket(t: TestApp, kind: TicketKind, overrides: Partial<NewReport> = {}): Promise<string> {
-  const result = await t.app.get(CommandBus).execute<CreateTicketCommand, CreateTicketResult>(new CreateTicketCommand(report(kind, overrides), ACTOR));
+  const result = await t.app.get(CommandBus).execute<CreateTicketCommand, CreateTicketResult>(new CreateTicketCommand({ report: report(kind, overrides), actor: ACTOR }));
   return result.ticketId;
 }
 

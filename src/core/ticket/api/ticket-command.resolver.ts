@@ -20,7 +20,7 @@ import { ReopenTicketCommand } from '../commands/reopen-ticket/reopen-ticket.com
 import { ResolveTicketCommand } from '../commands/resolve-ticket/resolve-ticket.command';
 import { ResumeTicketCommand } from '../commands/resume-ticket/resume-ticket.command';
 import { ReturnTicketCommand } from '../commands/return-ticket/return-ticket.command';
-import { TicketCommandBase } from '../commands/ticket-command.base';
+import { TicketCommandBase, type TicketCommandParams } from '../commands/ticket-command.base';
 import { TriageTicketCommand } from '../commands/triage-ticket/triage-ticket.command';
 import type { Actor } from '../../actor';
 import type { Ticket } from '../domain/ticket.entity';
@@ -38,7 +38,7 @@ import {
   RequiredNoteInput,
   TriageTicketInput,
 } from './ticket-command.inputs';
-import { CreateTicketInput, RecordInformationRequestInput, toAnswers } from './ticket.inputs';
+import { CreateTicketInput, RecordInformationRequestInput, TicketRefInput, toAnswers } from './ticket.inputs';
 import { CreateTicketResult, TicketChanged, TicketCommandResult, TicketCreated, toFailure } from './ticket-results';
 import { toTicketModel } from './ticket.mapper';
 
@@ -60,7 +60,7 @@ export class TicketCommandResolver {
     @Args('idempotencyKey', IDEMPOTENCY_KEY) idempotencyKey: string | null,
     @CurrentActor() actor: Actor,
   ): Promise<typeof CreateTicketResult> {
-    return this.create(new CreateTicketCommand({ ...input, attributes: toAnswers(input.attributes) }, actor, checkKey(idempotencyKey)));
+    return this.create(new CreateTicketCommand({ report: { ...input, attributes: toAnswers(input.attributes) }, actor, idempotencyKey: checkKey(idempotencyKey) }));
   }
 
   @Mutation(() => CreateTicketResult, { description: 'Records an information request and its answer in one step (state ANSWERED).' })
@@ -70,93 +70,100 @@ export class TicketCommandResolver {
     @CurrentActor() actor: Actor,
   ): Promise<typeof CreateTicketResult> {
     const { answer, ...report } = input;
-    return this.create(new CreateTicketCommand({ ...report, attributes: toAnswers(report.attributes) }, actor, checkKey(idempotencyKey), answer));
+    const command = new CreateTicketCommand({ report: { ...report, attributes: toAnswers(report.attributes) }, actor, idempotencyKey: checkKey(idempotencyKey), answer });
+    return this.create(command);
   }
 
   @Mutation(() => TicketCommandResult, { description: 'Classifies: kind and category, which routes to its OPD (NEW, TRIAGED or RETURNED).' })
   triageTicket(@Args('input') i: TriageTicketInput, @CurrentActor() a: Actor): Promise<CommandResult> {
     return this.run(
-      new TriageTicketCommand(
-        i.ticketId, i.expectedVersion, a, i.kind, i.categoryCode, i.opdCode ?? null,
-        i.priority ?? null, i.fieldResponse ?? null, i.district ?? null, toAnswers(i.attributes),
-      ),
+      new TriageTicketCommand({
+        ...envelope(i, a),
+        kind: i.kind,
+        categoryCode: i.categoryCode,
+        opdCode: i.opdCode ?? null,
+        priority: i.priority ?? null,
+        fieldResponse: i.fieldResponse ?? null,
+        district: i.district ?? null,
+        attributes: toAnswers(i.attributes),
+      }),
     );
   }
 
   @Mutation(() => TicketCommandResult, { description: 'Hands a triaged ticket to its OPD.' })
   dispatchTicket(@Args('input') i: DispatchTicketInput, @CurrentActor() a: Actor): Promise<CommandResult> {
-    return this.run(new DispatchTicketCommand(i.ticketId, i.expectedVersion, a, i.assignedUnit ?? null, i.note ?? null));
+    return this.run(new DispatchTicketCommand({ ...envelope(i, a), assignedUnit: i.assignedUnit ?? null, note: i.note ?? null }));
   }
 
   @Mutation(() => TicketCommandResult, { description: 'The OPD accepts the ticket.' })
   acknowledgeTicket(@Args('input') i: OptionalNoteInput, @CurrentActor() a: Actor): Promise<CommandResult> {
-    return this.run(new AcknowledgeTicketCommand(i.ticketId, i.expectedVersion, a, i.note ?? null));
+    return this.run(new AcknowledgeTicketCommand({ ...envelope(i, a), note: i.note ?? null }));
   }
 
   @Mutation(() => TicketCommandResult, { description: 'A unit leaves for the location.' })
   departTicket(@Args('input') i: DepartTicketInput, @CurrentActor() a: Actor): Promise<CommandResult> {
-    return this.run(new DepartTicketCommand(i.ticketId, i.expectedVersion, a, i.unit ?? null));
+    return this.run(new DepartTicketCommand({ ...envelope(i, a), unit: i.unit ?? null }));
   }
 
   @Mutation(() => TicketCommandResult, { description: 'The OPD is on site (optional position and photo as proof).' })
   arriveOnSite(@Args('input') i: ArriveOnSiteInput, @CurrentActor() a: Actor): Promise<CommandResult> {
     const proof = { latitude: i.latitude ?? null, longitude: i.longitude ?? null, photoUrl: i.photoUrl ?? null };
-    return this.run(new ArriveOnSiteCommand(i.ticketId, i.expectedVersion, a, proof));
+    return this.run(new ArriveOnSiteCommand({ ...envelope(i, a), proof }));
   }
 
   @Mutation(() => TicketCommandResult, { description: 'The matter is handled; say how.' })
   resolveTicket(@Args('input') i: RequiredNoteInput, @CurrentActor() a: Actor): Promise<CommandResult> {
-    return this.run(new ResolveTicketCommand(i.ticketId, i.expectedVersion, a, i.note));
+    return this.run(new ResolveTicketCommand({ ...envelope(i, a), note: i.note }));
   }
 
   @Mutation(() => TicketCommandResult)
   closeTicket(@Args('input') i: OptionalNoteInput, @CurrentActor() a: Actor): Promise<CommandResult> {
-    return this.run(new CloseTicketCommand(i.ticketId, i.expectedVersion, a, i.note ?? null));
+    return this.run(new CloseTicketCommand({ ...envelope(i, a), note: i.note ?? null }));
   }
 
   @Mutation(() => TicketCommandResult, { description: 'Within the reopen window after resolution: the OPD must act again.' })
   reopenTicket(@Args('input') i: ReasonInput, @CurrentActor() a: Actor): Promise<CommandResult> {
-    return this.run(new ReopenTicketCommand(i.ticketId, i.expectedVersion, a, i.reason));
+    return this.run(new ReopenTicketCommand({ ...envelope(i, a), reason: i.reason }));
   }
 
   @Mutation(() => TicketCommandResult, { description: 'Spam, prank or invalid: the reason is kept.' })
   rejectTicket(@Args('input') i: ReasonInput, @CurrentActor() a: Actor): Promise<CommandResult> {
-    return this.run(new RejectTicketCommand(i.ticketId, i.expectedVersion, a, i.reason));
+    return this.run(new RejectTicketCommand({ ...envelope(i, a), reason: i.reason }));
   }
 
   @Mutation(() => TicketCommandResult, { description: 'Merges into the surviving ticket, which keeps the earliest reportedAt.' })
   markDuplicate(@Args('input') i: MarkDuplicateInput, @CurrentActor() a: Actor): Promise<CommandResult> {
-    return this.run(new MarkDuplicateCommand(i.ticketId, i.expectedVersion, a, i.duplicateOfId));
+    return this.run(new MarkDuplicateCommand({ ...envelope(i, a), duplicateOfId: i.duplicateOfId }));
   }
 
   @Mutation(() => TicketCommandResult, { description: 'The OPD returns the ticket to triage: not its matter.' })
   returnTicket(@Args('input') i: ReasonInput, @CurrentActor() a: Actor): Promise<CommandResult> {
-    return this.run(new ReturnTicketCommand(i.ticketId, i.expectedVersion, a, i.reason));
+    return this.run(new ReturnTicketCommand({ ...envelope(i, a), reason: i.reason }));
   }
 
   @Mutation(() => TicketCommandResult, { description: 'Waits for the reporter; SLA clocks pause.' })
   holdTicket(@Args('input') i: ReasonInput, @CurrentActor() a: Actor): Promise<CommandResult> {
-    return this.run(new HoldTicketCommand(i.ticketId, i.expectedVersion, a, i.reason));
+    return this.run(new HoldTicketCommand({ ...envelope(i, a), reason: i.reason }));
   }
 
   @Mutation(() => TicketCommandResult, { description: 'Back to the state it was held from.' })
   resumeTicket(@Args('input') i: OptionalNoteInput, @CurrentActor() a: Actor): Promise<CommandResult> {
-    return this.run(new ResumeTicketCommand(i.ticketId, i.expectedVersion, a, i.note ?? null));
+    return this.run(new ResumeTicketCommand({ ...envelope(i, a), note: i.note ?? null }));
   }
 
   @Mutation(() => TicketCommandResult, { description: 'Answers an information request.' })
   answerTicket(@Args('input') i: AnswerTicketInput, @CurrentActor() a: Actor): Promise<CommandResult> {
-    return this.run(new AnswerTicketCommand(i.ticketId, i.expectedVersion, a, i.answer));
+    return this.run(new AnswerTicketCommand({ ...envelope(i, a), answer: i.answer }));
   }
 
   @Mutation(() => TicketCommandResult, { description: 'A note in the history (internal or public); allowed in every state.' })
   addNote(@Args('input') i: AddNoteInput, @CurrentActor() a: Actor): Promise<CommandResult> {
-    return this.run(new AddNoteCommand(i.ticketId, i.expectedVersion, a, i.text, i.visibility));
+    return this.run(new AddNoteCommand({ ...envelope(i, a), text: i.text, visibility: i.visibility }));
   }
 
   @Mutation(() => TicketCommandResult, { description: 'Another unit or officer of the OPD takes over.' })
   reassignTicket(@Args('input') i: ReassignTicketInput, @CurrentActor() a: Actor): Promise<CommandResult> {
-    return this.run(new ReassignTicketCommand(i.ticketId, i.expectedVersion, a, i.assignedUnit ?? null, i.assignedOfficer ?? null, i.note ?? null));
+    return this.run(new ReassignTicketCommand({ ...envelope(i, a), assignedUnit: i.assignedUnit ?? null, assignedOfficer: i.assignedOfficer ?? null, note: i.note ?? null }));
   }
 
   private async run(command: TicketCommandBase): Promise<CommandResult> {
@@ -180,6 +187,11 @@ export class TicketCommandResolver {
   private model(ticket: Ticket) {
     return toTicketModel(ticket, this.clock.now(), this.settings.reopenWindowMs);
   }
+}
+
+/** The part of a command that names the ticket, the version seen and who acts. */
+function envelope(ref: TicketRefInput, actor: Actor): TicketCommandParams {
+  return { ticketId: ref.ticketId, expectedVersion: ref.expectedVersion, actor };
 }
 
 function checkKey(key: string | null): string | null {

@@ -1,13 +1,26 @@
 import type { TicketCommandEnvelope } from '../application/ticket-command.runner';
 import type { Actor } from '../../actor';
 
-/** Every command on an existing ticket names it, the version seen, and who acts. */
+/** What every command on an existing ticket is built from; each command's params extend it. */
+export type TicketCommandParams = TicketCommandEnvelope;
+
+/**
+ * Every command on an existing ticket names it, the version seen, and who acts.
+ * Commands are built from one named object, never from positional arguments.
+ *
+ * @example
+ * new AcknowledgeTicketCommand({ ticketId, expectedVersion: 3, actor, note: 'seen by the duty officer' });
+ */
 export abstract class TicketCommandBase implements TicketCommandEnvelope {
-  constructor(
-    readonly ticketId: string,
-    readonly expectedVersion: number,
-    readonly actor: Actor,
-  ) {}
+  readonly ticketId: string;
+  readonly expectedVersion: number;
+  readonly actor: Actor;
+
+  constructor({ ticketId, expectedVersion, actor }: TicketCommandParams) {
+    this.ticketId = ticketId;
+    this.expectedVersion = expectedVersion;
+    this.actor = actor;
+  }
 }
 
 /** Drops absent values so an event's payload holds only what was given. */

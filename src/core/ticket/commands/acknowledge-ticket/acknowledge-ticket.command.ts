@@ -1,14 +1,17 @@
-import type { Actor } from '../../../actor';
-import { TicketCommandBase } from '../ticket-command.base';
+import { TicketCommandBase, type TicketCommandParams } from '../ticket-command.base';
+
+/** What AcknowledgeTicketCommand is built from. */
+export interface AcknowledgeTicketParams extends TicketCommandParams {
+  /** Optional remark; omitted: null. */
+  readonly note?: string | null;
+}
 
 /** The OPD accepts the ticket: it is now theirs to act on. */
 export class AcknowledgeTicketCommand extends TicketCommandBase {
-  constructor(
-    ticketId: string,
-    expectedVersion: number,
-    actor: Actor,
-    readonly note: string | null = null,
-  ) {
-    super(ticketId, expectedVersion, actor);
+  readonly note: string | null;
+
+  constructor(p: AcknowledgeTicketParams) {
+    super(p);
+    this.note = p.note ?? null;
   }
 }

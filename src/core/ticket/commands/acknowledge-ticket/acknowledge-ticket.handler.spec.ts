@@ -8,7 +8,7 @@ describe('AcknowledgeTicketHandler', () => {
   let runner: CapturingRunner;
   beforeEach(async () => {
     runner = new CapturingRunner(makeTicket({  }));
-    await new AcknowledgeTicketHandler(runner as unknown as TicketCommandRunner).execute(new AcknowledgeTicketCommand(TICKET_ID, 3, ACTOR, 'seen by the duty officer'));
+    await new AcknowledgeTicketHandler(runner as unknown as TicketCommandRunner).execute(new AcknowledgeTicketCommand({ ticketId: TICKET_ID, expectedVersion: 3, actor: ACTOR, note: 'seen by the duty officer' }));
   });
 
   it('runs ACKNOWLEDGE on the given ticket and version, as the actor', () => {

@@ -1,16 +1,21 @@
-import type { Actor } from '../../../actor';
 import type { NoteVisibility } from '../../domain/ticket.enums';
-import { TicketCommandBase } from '../ticket-command.base';
+import { TicketCommandBase, type TicketCommandParams } from '../ticket-command.base';
+
+/** What AddNoteCommand is built from. */
+export interface AddNoteParams extends TicketCommandParams {
+  readonly text: string;
+  /** Whether the reporter may see the note. */
+  readonly visibility: NoteVisibility;
+}
 
 /** A remark in the ticket's history; public notes may be shown to the reporter. */
 export class AddNoteCommand extends TicketCommandBase {
-  constructor(
-    ticketId: string,
-    expectedVersion: number,
-    actor: Actor,
-    readonly text: string,
-    readonly visibility: NoteVisibility,
-  ) {
-    super(ticketId, expectedVersion, actor);
+  readonly text: string;
+  readonly visibility: NoteVisibility;
+
+  constructor(p: AddNoteParams) {
+    super(p);
+    this.text = p.text;
+    this.visibility = p.visibility;
   }
 }

@@ -10,7 +10,7 @@ describe('AddNoteHandler', () => {
     const runner = new CapturingRunner();
     const before = { ...runner.ticket };
     await new AddNoteHandler(runner as unknown as TicketCommandRunner).execute(
-      new AddNoteCommand(TICKET_ID, 3, ACTOR, 'Reporter called again', NoteVisibility.INTERNAL),
+      new AddNoteCommand({ ticketId: TICKET_ID, expectedVersion: 3, actor: ACTOR, text: 'Reporter called again', visibility: NoteVisibility.INTERNAL }),
     );
     expect(runner.spec.command).toBe(TicketCommand.ADD_NOTE);
     expect(runner.spec.payload).toEqual({ text: 'Reporter called again', visibility: NoteVisibility.INTERNAL });

@@ -1,14 +1,17 @@
-import type { Actor } from '../../../actor';
-import { TicketCommandBase } from '../ticket-command.base';
+import { TicketCommandBase, type TicketCommandParams } from '../ticket-command.base';
+
+/** What AnswerTicketCommand is built from. */
+export interface AnswerTicketParams extends TicketCommandParams {
+  /** The answer given to the reporter. */
+  readonly answer: string;
+}
 
 /** Answers an information request; the answer is the ticket's outcome. */
 export class AnswerTicketCommand extends TicketCommandBase {
-  constructor(
-    ticketId: string,
-    expectedVersion: number,
-    actor: Actor,
-    readonly answer: string,
-  ) {
-    super(ticketId, expectedVersion, actor);
+  readonly answer: string;
+
+  constructor(p: AnswerTicketParams) {
+    super(p);
+    this.answer = p.answer;
   }
 }

@@ -8,7 +8,7 @@ describe('AnswerTicketHandler', () => {
   let runner: CapturingRunner;
   beforeEach(async () => {
     runner = new CapturingRunner(makeTicket({  }));
-    await new AnswerTicketHandler(runner as unknown as TicketCommandRunner).execute(new AnswerTicketCommand(TICKET_ID, 3, ACTOR, 'Kantor buka 08.00-15.00 WITA'));
+    await new AnswerTicketHandler(runner as unknown as TicketCommandRunner).execute(new AnswerTicketCommand({ ticketId: TICKET_ID, expectedVersion: 3, actor: ACTOR, answer: 'Kantor buka 08.00-15.00 WITA' }));
   });
 
   it('runs ANSWER on the given ticket and version, as the actor', () => {

@@ -1,5 +1,4 @@
-import type { Actor } from '../../../actor';
-import { TicketCommandBase } from '../ticket-command.base';
+import { TicketCommandBase, type TicketCommandParams } from '../ticket-command.base';
 
 /** Proof of presence: where the unit stood and a photo of the scene, when it has them. */
 export interface ArrivalProof {
@@ -8,14 +7,18 @@ export interface ArrivalProof {
   readonly photoUrl: string | null;
 }
 
+/** What ArriveOnSiteCommand is built from. */
+export interface ArriveOnSiteParams extends TicketCommandParams {
+  /** Omitted: no position and no photo (every field null). */
+  readonly proof?: ArrivalProof;
+}
+
 /** The OPD is at the location: the emergency promise (on site within 2 h) is met here. */
 export class ArriveOnSiteCommand extends TicketCommandBase {
-  constructor(
-    ticketId: string,
-    expectedVersion: number,
-    actor: Actor,
-    readonly proof: ArrivalProof = { latitude: null, longitude: null, photoUrl: null },
-  ) {
-    super(ticketId, expectedVersion, actor);
+  readonly proof: ArrivalProof;
+
+  constructor(p: ArriveOnSiteParams) {
+    super(p);
+    this.proof = p.proof ?? { latitude: null, longitude: null, photoUrl: null };
   }
 }

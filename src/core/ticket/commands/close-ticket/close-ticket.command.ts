@@ -1,14 +1,17 @@
-import type { Actor } from '../../../actor';
-import { TicketCommandBase } from '../ticket-command.base';
+import { TicketCommandBase, type TicketCommandParams } from '../ticket-command.base';
+
+/** What CloseTicketCommand is built from. */
+export interface CloseTicketParams extends TicketCommandParams {
+  /** Optional remark; omitted: null. */
+  readonly note?: string | null;
+}
 
 /** Closes a resolved ticket (after the reporter confirmed, or the reopen window passed). */
 export class CloseTicketCommand extends TicketCommandBase {
-  constructor(
-    ticketId: string,
-    expectedVersion: number,
-    actor: Actor,
-    readonly note: string | null = null,
-  ) {
-    super(ticketId, expectedVersion, actor);
+  readonly note: string | null;
+
+  constructor(p: CloseTicketParams) {
+    super(p);
+    this.note = p.note ?? null;
   }
 }

@@ -8,7 +8,7 @@ describe('CloseTicketHandler', () => {
   let runner: CapturingRunner;
   beforeEach(async () => {
     runner = new CapturingRunner(makeTicket({  }));
-    await new CloseTicketHandler(runner as unknown as TicketCommandRunner).execute(new CloseTicketCommand(TICKET_ID, 3, ACTOR, null));
+    await new CloseTicketHandler(runner as unknown as TicketCommandRunner).execute(new CloseTicketCommand({ ticketId: TICKET_ID, expectedVersion: 3, actor: ACTOR, note: null }));
   });
 
   it('runs CLOSE on the given ticket and version, as the actor', () => {

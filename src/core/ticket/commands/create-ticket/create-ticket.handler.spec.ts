@@ -35,16 +35,16 @@ describe('CreateTicketHandler', () => {
       untouchable as EventBus,
     );
     await expect(
-      handler.execute(new CreateTicketCommand({ ...report, reporter: { nik: '12' }, location: null }, ACTOR)),
+      handler.execute(new CreateTicketCommand({ report: { ...report, reporter: { nik: '12' }, location: null }, actor: ACTOR })),
     ).rejects.toMatchObject({ code: TicketErrorCode.INVALID_INPUT, details: { problems: ['reporter.nik must be 16 digits'] } });
   });
 
   it('identifies a retry whatever the key order, and tells a changed report apart', () => {
     const reordered = { location: { address: 'Jl. Merdeka', district: 'BANGLI' }, descriptionLanguage: 'id', description: report.description, channel: report.channel, kind: report.kind };
-    expect(requestDigest(new CreateTicketCommand(reordered, ACTOR))).toBe(requestDigest(new CreateTicketCommand(report, ACTOR)));
-    expect(requestDigest(new CreateTicketCommand({ ...report, description: 'Lampu mati' }, ACTOR))).not.toBe(
-      requestDigest(new CreateTicketCommand(report, ACTOR)),
+    expect(requestDigest(new CreateTicketCommand({ report: reordered, actor: ACTOR }))).toBe(requestDigest(new CreateTicketCommand({ report, actor: ACTOR })));
+    expect(requestDigest(new CreateTicketCommand({ report: { ...report, description: 'Lampu mati' }, actor: ACTOR }))).not.toBe(
+      requestDigest(new CreateTicketCommand({ report, actor: ACTOR })),
     );
-    expect(requestDigest(new CreateTicketCommand(report, ACTOR, null, 'answer'))).not.toBe(requestDigest(new CreateTicketCommand(report, ACTOR)));
+    expect(requestDigest(new CreateTicketCommand({ report, actor: ACTOR, answer: 'answer' }))).not.toBe(requestDigest(new CreateTicketCommand({ report, actor: ACTOR })));
   });
 });

@@ -1,14 +1,17 @@
-import type { Actor } from '../../../actor';
-import { TicketCommandBase } from '../ticket-command.base';
+import { TicketCommandBase, type TicketCommandParams } from '../ticket-command.base';
+
+/** What DepartTicketCommand is built from. */
+export interface DepartTicketParams extends TicketCommandParams {
+  /** The unit that leaves; omitted: null. */
+  readonly unit?: string | null;
+}
 
 /** A field unit leaves for the location. */
 export class DepartTicketCommand extends TicketCommandBase {
-  constructor(
-    ticketId: string,
-    expectedVersion: number,
-    actor: Actor,
-    readonly unit: string | null = null,
-  ) {
-    super(ticketId, expectedVersion, actor);
+  readonly unit: string | null;
+
+  constructor(p: DepartTicketParams) {
+    super(p);
+    this.unit = p.unit ?? null;
   }
 }

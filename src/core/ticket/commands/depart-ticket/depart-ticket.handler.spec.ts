@@ -8,7 +8,7 @@ describe('DepartTicketHandler', () => {
   let runner: CapturingRunner;
   beforeEach(async () => {
     runner = new CapturingRunner(makeTicket({  }));
-    await new DepartTicketHandler(runner as unknown as TicketCommandRunner).execute(new DepartTicketCommand(TICKET_ID, 3, ACTOR, 'Regu 2'));
+    await new DepartTicketHandler(runner as unknown as TicketCommandRunner).execute(new DepartTicketCommand({ ticketId: TICKET_ID, expectedVersion: 3, actor: ACTOR, unit: 'Regu 2' }));
   });
 
   it('runs DEPART on the given ticket and version, as the actor', () => {

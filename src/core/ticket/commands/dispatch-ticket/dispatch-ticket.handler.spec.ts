@@ -8,7 +8,7 @@ describe('DispatchTicketHandler', () => {
   it('stamps dispatchedAt and names the unit when given', async () => {
     const runner = new CapturingRunner();
     await new DispatchTicketHandler(runner as unknown as TicketCommandRunner).execute(
-      new DispatchTicketCommand(TICKET_ID, 3, ACTOR, 'Pos Damkar Kintamani', 'two trucks'),
+      new DispatchTicketCommand({ ticketId: TICKET_ID, expectedVersion: 3, actor: ACTOR, assignedUnit: 'Pos Damkar Kintamani', note: 'two trucks' }),
     );
     expect(runner.spec.command).toBe(TicketCommand.DISPATCH);
     expect(runner.spec.payload).toEqual({ assignedUnit: 'Pos Damkar Kintamani', note: 'two trucks' });
@@ -18,7 +18,7 @@ describe('DispatchTicketHandler', () => {
 
   it('leaves an existing unit alone when none is given', async () => {
     const runner = new CapturingRunner(makeTicket({ assignedUnit: 'Regu 1' }));
-    await new DispatchTicketHandler(runner as unknown as TicketCommandRunner).execute(new DispatchTicketCommand(TICKET_ID, 3, ACTOR));
+    await new DispatchTicketHandler(runner as unknown as TicketCommandRunner).execute(new DispatchTicketCommand({ ticketId: TICKET_ID, expectedVersion: 3, actor: ACTOR }));
     expect(runner.spec.payload).toEqual({});
     expect(runner.ticket.assignedUnit).toBe('Regu 1');
   });

@@ -1,14 +1,17 @@
-import type { Actor } from '../../../actor';
-import { TicketCommandBase } from '../ticket-command.base';
+import { TicketCommandBase, type TicketCommandParams } from '../ticket-command.base';
+
+/** What HoldTicketCommand is built from. */
+export interface HoldTicketParams extends TicketCommandParams {
+  /** What is awaited, and from whom. */
+  readonly reason: string;
+}
 
 /** Waits for the reporter (more details, access to a site); SLA clocks pause. */
 export class HoldTicketCommand extends TicketCommandBase {
-  constructor(
-    ticketId: string,
-    expectedVersion: number,
-    actor: Actor,
-    readonly reason: string,
-  ) {
-    super(ticketId, expectedVersion, actor);
+  readonly reason: string;
+
+  constructor(p: HoldTicketParams) {
+    super(p);
+    this.reason = p.reason;
   }
 }

@@ -8,7 +8,7 @@ describe('HoldTicketHandler', () => {
   let runner: CapturingRunner;
   beforeEach(async () => {
     runner = new CapturingRunner(makeTicket({  }));
-    await new HoldTicketHandler(runner as unknown as TicketCommandRunner).execute(new HoldTicketCommand(TICKET_ID, 3, ACTOR, 'waiting for the reporter to send a photo'));
+    await new HoldTicketHandler(runner as unknown as TicketCommandRunner).execute(new HoldTicketCommand({ ticketId: TICKET_ID, expectedVersion: 3, actor: ACTOR, reason: 'waiting for the reporter to send a photo' }));
   });
 
   it('runs HOLD on the given ticket and version, as the actor', () => {

@@ -1,5 +1,10 @@
-import type { Actor } from '../../../actor';
-import { TicketCommandBase } from '../ticket-command.base';
+import { TicketCommandBase, type TicketCommandParams } from '../ticket-command.base';
+
+/** What MarkDuplicateCommand is built from. */
+export interface MarkDuplicateParams extends TicketCommandParams {
+  /** The ticket that survives: this one is merged into it. */
+  readonly duplicateOfId: string;
+}
 
 /**
  * Merges this ticket into another report of the same incident. The survivor
@@ -7,12 +12,10 @@ import { TicketCommandBase } from '../ticket-command.base';
  * clock) and both stay linked.
  */
 export class MarkDuplicateCommand extends TicketCommandBase {
-  constructor(
-    ticketId: string,
-    expectedVersion: number,
-    actor: Actor,
-    readonly duplicateOfId: string,
-  ) {
-    super(ticketId, expectedVersion, actor);
+  readonly duplicateOfId: string;
+
+  constructor(p: MarkDuplicateParams) {
+    super(p);
+    this.duplicateOfId = p.duplicateOfId;
   }
 }

@@ -11,7 +11,7 @@ describe('MarkDuplicateHandler', () => {
   it('refuses a ticket as its own duplicate without running', async () => {
     const runner = new CapturingRunner();
     await expect(
-      new MarkDuplicateHandler(runner as unknown as TicketCommandRunner).execute(new MarkDuplicateCommand(TICKET_ID, 3, ACTOR, TICKET_ID)),
+      new MarkDuplicateHandler(runner as unknown as TicketCommandRunner).execute(new MarkDuplicateCommand({ ticketId: TICKET_ID, expectedVersion: 3, actor: ACTOR, duplicateOfId: TICKET_ID })),
     ).rejects.toMatchObject({ code: TicketErrorCode.INVALID_INPUT });
     expect(runner.calls).toHaveLength(0);
   });
@@ -26,7 +26,7 @@ describe('MarkDuplicateHandler', () => {
       return makeTicket();
     } };
     await new MarkDuplicateHandler(runner as unknown as TicketCommandRunner).execute(
-      new MarkDuplicateCommand(TICKET_ID, 3, ACTOR, 'a0000000-0000-4000-8000-000000000001'),
+      new MarkDuplicateCommand({ ticketId: TICKET_ID, expectedVersion: 3, actor: ACTOR, duplicateOfId: 'a0000000-0000-4000-8000-000000000001' }),
     );
     expect(calls).toEqual([expect.objectContaining({ ticketId: TICKET_ID, expectedVersion: 3, actor: ACTOR })]);
   });

@@ -7,7 +7,7 @@ import { ReassignTicketHandler } from './reassign-ticket.handler';
 async function reassign(unit: string | null, officer: string | null): Promise<CapturingRunner> {
   const runner = new CapturingRunner(makeTicket({ assignedUnit: 'Regu 1', assignedOfficer: 'made' }));
   await new ReassignTicketHandler(runner as unknown as TicketCommandRunner).execute(
-    new ReassignTicketCommand(TICKET_ID, 3, ACTOR, unit, officer),
+    new ReassignTicketCommand({ ticketId: TICKET_ID, expectedVersion: 3, actor: ACTOR, assignedUnit: unit, assignedOfficer: officer }),
   );
   return runner;
 }

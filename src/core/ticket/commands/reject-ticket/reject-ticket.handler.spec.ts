@@ -8,7 +8,7 @@ describe('RejectTicketHandler', () => {
   let runner: CapturingRunner;
   beforeEach(async () => {
     runner = new CapturingRunner(makeTicket({  }));
-    await new RejectTicketHandler(runner as unknown as TicketCommandRunner).execute(new RejectTicketCommand(TICKET_ID, 3, ACTOR, 'prank call'));
+    await new RejectTicketHandler(runner as unknown as TicketCommandRunner).execute(new RejectTicketCommand({ ticketId: TICKET_ID, expectedVersion: 3, actor: ACTOR, reason: 'prank call' }));
   });
 
   it('runs REJECT on the given ticket and version, as the actor', () => {

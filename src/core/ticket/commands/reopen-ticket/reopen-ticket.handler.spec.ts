@@ -11,7 +11,7 @@ describe('ReopenTicketHandler', () => {
       makeTicket({ reopenCount: 1, acknowledgedAt: earlier, departedAt: earlier, onSiteAt: earlier, resolvedAt: earlier, closedAt: earlier, outcomeNote: 'fixed' }),
     );
     await new ReopenTicketHandler(runner as unknown as TicketCommandRunner).execute(
-      new ReopenTicketCommand(TICKET_ID, 3, ACTOR, 'the hole is back after the rain'),
+      new ReopenTicketCommand({ ticketId: TICKET_ID, expectedVersion: 3, actor: ACTOR, reason: 'the hole is back after the rain' }),
     );
     expect(runner.spec.command).toBe(TicketCommand.REOPEN);
     expect(runner.spec.payload).toEqual({ reason: 'the hole is back after the rain' });

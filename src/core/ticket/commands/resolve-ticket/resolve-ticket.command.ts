@@ -1,14 +1,17 @@
-import type { Actor } from '../../../actor';
-import { TicketCommandBase } from '../ticket-command.base';
+import { TicketCommandBase, type TicketCommandParams } from '../ticket-command.base';
+
+/** What ResolveTicketCommand is built from. */
+export interface ResolveTicketParams extends TicketCommandParams {
+  /** How the matter was handled. */
+  readonly note: string;
+}
 
 /** The OPD reports the matter handled; a note saying how is required. */
 export class ResolveTicketCommand extends TicketCommandBase {
-  constructor(
-    ticketId: string,
-    expectedVersion: number,
-    actor: Actor,
-    readonly note: string,
-  ) {
-    super(ticketId, expectedVersion, actor);
+  readonly note: string;
+
+  constructor(p: ResolveTicketParams) {
+    super(p);
+    this.note = p.note;
   }
 }

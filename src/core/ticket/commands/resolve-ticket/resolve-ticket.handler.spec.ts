@@ -8,7 +8,7 @@ describe('ResolveTicketHandler', () => {
   let runner: CapturingRunner;
   beforeEach(async () => {
     runner = new CapturingRunner(makeTicket({  }));
-    await new ResolveTicketHandler(runner as unknown as TicketCommandRunner).execute(new ResolveTicketCommand(TICKET_ID, 3, ACTOR, 'tree cut and removed, road open'));
+    await new ResolveTicketHandler(runner as unknown as TicketCommandRunner).execute(new ResolveTicketCommand({ ticketId: TICKET_ID, expectedVersion: 3, actor: ACTOR, note: 'tree cut and removed, road open' }));
   });
 
   it('runs RESOLVE on the given ticket and version, as the actor', () => {

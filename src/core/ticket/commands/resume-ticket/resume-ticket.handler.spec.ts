@@ -8,7 +8,7 @@ describe('ResumeTicketHandler', () => {
   let runner: CapturingRunner;
   beforeEach(async () => {
     runner = new CapturingRunner(makeTicket({  }));
-    await new ResumeTicketHandler(runner as unknown as TicketCommandRunner).execute(new ResumeTicketCommand(TICKET_ID, 3, ACTOR, 'photo received'));
+    await new ResumeTicketHandler(runner as unknown as TicketCommandRunner).execute(new ResumeTicketCommand({ ticketId: TICKET_ID, expectedVersion: 3, actor: ACTOR, note: 'photo received' }));
   });
 
   it('runs RESUME on the given ticket and version, as the actor', () => {

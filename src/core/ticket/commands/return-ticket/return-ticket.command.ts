@@ -1,14 +1,17 @@
-import type { Actor } from '../../../actor';
-import { TicketCommandBase } from '../ticket-command.base';
+import { TicketCommandBase, type TicketCommandParams } from '../ticket-command.base';
+
+/** What ReturnTicketCommand is built from. */
+export interface ReturnTicketParams extends TicketCommandParams {
+  /** Why the matter is not this OPD's. */
+  readonly reason: string;
+}
 
 /** The OPD says the matter is not theirs: back to triage, with the reason. */
 export class ReturnTicketCommand extends TicketCommandBase {
-  constructor(
-    ticketId: string,
-    expectedVersion: number,
-    actor: Actor,
-    readonly reason: string,
-  ) {
-    super(ticketId, expectedVersion, actor);
+  readonly reason: string;
+
+  constructor(p: ReturnTicketParams) {
+    super(p);
+    this.reason = p.reason;
   }
 }

@@ -8,7 +8,7 @@ describe('ReturnTicketHandler', () => {
   let runner: CapturingRunner;
   beforeEach(async () => {
     runner = new CapturingRunner(makeTicket({ assignedUnit: 'Regu 1', assignedOfficer: 'made', opdCode: 'BPBD' }));
-    await new ReturnTicketHandler(runner as unknown as TicketCommandRunner).execute(new ReturnTicketCommand(TICKET_ID, 3, ACTOR, 'not a public road: village matter'));
+    await new ReturnTicketHandler(runner as unknown as TicketCommandRunner).execute(new ReturnTicketCommand({ ticketId: TICKET_ID, expectedVersion: 3, actor: ACTOR, reason: 'not a public road: village matter' }));
   });
 
   it('runs RETURN on the given ticket and version, as the actor', () => {

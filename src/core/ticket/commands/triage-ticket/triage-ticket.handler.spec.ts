@@ -36,7 +36,7 @@ describe('TriageTicketHandler', () => {
   it('classifies an emergency: the category names the OPD; URGENT, field response, first triage time', async () => {
     const runner = new CapturingRunner();
     await handler(runner).execute(
-      new TriageTicketCommand(TICKET_ID, 3, ACTOR, TicketKind.EMERGENCY, 'KEBAKARAN_BANGUNAN', null, null, null, 'KINTAMANI'),
+      new TriageTicketCommand({ ticketId: TICKET_ID, expectedVersion: 3, actor: ACTOR, kind: TicketKind.EMERGENCY, categoryCode: 'KEBAKARAN_BANGUNAN', opdCode: null, district: 'KINTAMANI' }),
     );
     expect(runner.spec.command).toBe(TicketCommand.TRIAGE);
     expect(missingRequiredInputs(TicketCommand.TRIAGE, runner.spec.payload)).toEqual([]);
@@ -56,14 +56,14 @@ describe('TriageTicketHandler', () => {
   it("keeps a complaint's priority and first triage time on a re-triage; field response from the category", async () => {
     const first = new Date('2026-11-28T01:30:00Z');
     const runner = new CapturingRunner(makeTicket({ priority: TicketPriority.HIGH, triagedAt: first }));
-    await handler(runner).execute(new TriageTicketCommand(TICKET_ID, 3, ACTOR, TicketKind.COMPLAINT, 'JALAN_RUSAK', null));
+    await handler(runner).execute(new TriageTicketCommand({ ticketId: TICKET_ID, expectedVersion: 3, actor: ACTOR, kind: TicketKind.COMPLAINT, categoryCode: 'JALAN_RUSAK', opdCode: null }));
     expect(runner.ticket).toMatchObject({ priority: TicketPriority.HIGH, fieldResponse: false, triagedAt: first, opdCode: 'PUPR-PERKIM' });
   });
 
   it('honours an explicit priority and field response', async () => {
     const runner = new CapturingRunner();
     await handler(runner).execute(
-      new TriageTicketCommand(TICKET_ID, 3, ACTOR, TicketKind.COMPLAINT, 'JALAN_RUSAK', null, TicketPriority.URGENT, true),
+      new TriageTicketCommand({ ticketId: TICKET_ID, expectedVersion: 3, actor: ACTOR, kind: TicketKind.COMPLAINT, categoryCode: 'JALAN_RUSAK', opdCode: null, priority: TicketPriority.URGENT, fieldResponse: true }),
     );
     expect(runner.ticket).toMatchObject({ priority: TicketPriority.URGENT, fieldResponse: true });
   });
@@ -72,7 +72,7 @@ describe('TriageTicketHandler', () => {
     const seen: unknown[] = [];
     const runner = new CapturingRunner(makeTicket({ attributes: { DEPTH: '10', WIDTH: '2' } }));
     await handler(runner, seen).execute(
-      new TriageTicketCommand(TICKET_ID, 3, ACTOR, TicketKind.COMPLAINT, 'JALAN_RUSAK', 'PUPR-PERKIM', null, null, null, { DEPTH: '30' }),
+      new TriageTicketCommand({ ticketId: TICKET_ID, expectedVersion: 3, actor: ACTOR, kind: TicketKind.COMPLAINT, categoryCode: 'JALAN_RUSAK', opdCode: 'PUPR-PERKIM', attributes: { DEPTH: '30' } }),
     );
     expect(seen).toEqual([{ code: 'JALAN_RUSAK', opd: 'PUPR-PERKIM', answers: { DEPTH: '30', WIDTH: '2' } }]);
     expect(runner.ticket.attributes).toEqual({ DEPTH: '30', WIDTH: '2' });
@@ -82,7 +82,7 @@ describe('TriageTicketHandler', () => {
     const seen: unknown[] = [];
     const runner = new CapturingRunner(makeTicket({ categoryCode: 'POHON_TUMBANG', attributes: { ROAD_BLOCKED: 'FULLY' } }));
     await handler(runner, seen).execute(
-      new TriageTicketCommand(TICKET_ID, 3, ACTOR, TicketKind.COMPLAINT, 'JALAN_RUSAK', null, null, null, null, { DEPTH: '30' }),
+      new TriageTicketCommand({ ticketId: TICKET_ID, expectedVersion: 3, actor: ACTOR, kind: TicketKind.COMPLAINT, categoryCode: 'JALAN_RUSAK', opdCode: null, attributes: { DEPTH: '30' } }),
     );
     expect(seen).toEqual([{ code: 'JALAN_RUSAK', opd: null, answers: { DEPTH: '30' } }]);
   });
@@ -90,7 +90,7 @@ describe('TriageTicketHandler', () => {
   it('refuses an unknown district before running anything', async () => {
     const runner = new CapturingRunner();
     await expect(
-      handler(runner).execute(new TriageTicketCommand(TICKET_ID, 3, ACTOR, TicketKind.COMPLAINT, 'JALAN_RUSAK', null, null, null, 'UBUD')),
+      handler(runner).execute(new TriageTicketCommand({ ticketId: TICKET_ID, expectedVersion: 3, actor: ACTOR, kind: TicketKind.COMPLAINT, categoryCode: 'JALAN_RUSAK', opdCode: null, district: 'UBUD' })),
     ).rejects.toMatchObject({ code: TicketErrorCode.INVALID_INPUT });
     expect(runner.calls).toHaveLength(0);
   });
