@@ -14,3 +14,4 @@ export { TicketSystemEvents } from './application/ticket-system-events';
 export type { OpenTicketScope } from './application/ticket-system-events';
 export { ReporterModel, TicketModel } from './api/ticket.model';
 export { withheldReporter } from './api/ticket.mapper';
+export { ticketNumbers } from './application/ticket-numbers';

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { entityManagerSql } from '../../../infra/database/sql-runner';
+import { ticketNumbers } from '../../ticket';
 import { SlaCatalog } from '../application/sla-catalog';
 import { nextFire } from '../application/sla-clock.rows';
 import type { ClockSnapshot } from '../domain/sla-clock';
@@ -22,9 +23,9 @@ export interface SweepResult {
  * scan; clock_timestamp() is volatile, and as a bare bound it became a filter
  * over every indexed clock (10 s per sweep at 1M open tickets, bench:sla).
  */
-export const CLAIM_DUE_CLOCKS = `select c.ticket_id, c.metric, c.cycle, c.fired_pct, c.thresholds, c.opd_code, t.kind, t.number,
+export const CLAIM_DUE_CLOCKS = `select c.ticket_id, c.metric, c.cycle, c.fired_pct, c.thresholds, c.opd_code, s.timeline->'context'->>'kind' as kind,
                 coalesce(cast(? as timestamptz), clock_timestamp()) as now
-           from ticket_sla_clock c join ticket t on t.id = c.ticket_id
+           from ticket_sla_clock c join ticket_sla s on s.ticket_id = c.ticket_id
           where c.next_fire_at <= (select coalesce(cast(? as timestamptz), clock_timestamp()))
           order by c.next_fire_at
           limit ?
@@ -37,8 +38,8 @@ interface ClaimedClock {
   fired_pct: number;
   thresholds: ClockSnapshot['thresholds'];
   opd_code: string | null;
+  /** The ticket's kind as of its latest event (the SLA timeline's own copy). */
   kind: string;
-  number: string;
   now: Date;
 }
 
@@ -70,6 +71,8 @@ export class SlaSweeper {
       );
       if (claimed.length === 0) return { claimed: 0, recorded: 0 };
       const snapshot = await this.catalog.snapshot(sql);
+      // Asked of the ticket domain, on this transaction's connection: people are told the ticket's number.
+      const numbers = await ticketNumbers(sql, claimed.map((c) => c.ticket_id));
       const escalations: object[] = [];
       const moves: object[] = [];
       for (const clock of claimed) {
@@ -79,7 +82,7 @@ export class SlaSweeper {
         for (const threshold of due) {
           const { level, notify } = rungFor(ladder, threshold.pct, clock.kind);
           escalations.push({
-            id: randomUUID(), ticket_id: clock.ticket_id, number: clock.number, metric: clock.metric, cycle: clock.cycle,
+            id: randomUUID(), ticket_id: clock.ticket_id, number: numbers.get(clock.ticket_id) ?? null, metric: clock.metric, cycle: clock.cycle,
             threshold_pct: threshold.pct, level, opd_code: clock.opd_code, notified: notify, due_at: threshold.at, kind: clock.kind,
           });
         }
