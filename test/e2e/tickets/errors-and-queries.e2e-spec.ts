@@ -18,6 +18,8 @@ import {
 // branches on; malformed requests are GraphQL errors with a stable code and a
 // message a developer can act on. Neither may ever be a masked INTERNAL.
 
+const DAY = 24 * 60 * 60_000;
+
 const POTHOLE: ReportInput = {
   kind: 'COMPLAINT',
   channel: 'PHONE',
@@ -158,6 +160,16 @@ describe('refusals and errors', () => {
       const reused = expectResult(await api.create({ ...POTHOLE, description: 'Lampu jalan mati' }, { key }), 'IdempotencyKeyReused');
       expect(reused.key).toBe(key);
       expect(reused.message).toContain(key);
+    });
+
+    it('answers a retry with the original ticket even when the report would no longer be accepted', async () => {
+      // Replay comes first: a retry after the reportedAt window (30 days) passed must not become InvalidTicketInput.
+      const lateKey = 'ct-ayu:2026-11-28:call-0043';
+      const old = { ...POTHOLE, description: 'Jalan amblas di Kayubihi', reportedAt: new Date(Date.parse(api.now()) - 29 * DAY).toISOString() };
+      const first = expectResult(await api.create(old, { key: lateKey }), 'TicketCreated');
+      api.advance(2 * DAY);
+      const retry = expectResult(await api.create(old, { key: lateKey }), 'TicketCreated');
+      expect({ created: retry.created, id: retry.ticket.id }).toEqual({ created: false, id: first.ticket.id });
     });
 
     it('refuses a key that is not one as BAD_USER_INPUT', async () => {

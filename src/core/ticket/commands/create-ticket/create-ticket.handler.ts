@@ -33,6 +33,14 @@ export class CreateTicketHandler implements ICommandHandler<CreateTicketCommand,
 
   async execute(cmd: CreateTicketCommand): Promise<CreateTicketResult> {
     const now = this.clock.now();
+    // A retry is answered before anything is checked again: its category may
+    // have been deactivated, or its reportedAt have left the window, since.
+    const digest = requestDigest(cmd);
+    const key = cmd.idempotencyKey;
+    if (key) {
+      const earlier = await this.replay(key, digest);
+      if (earlier) return earlier;
+    }
     const report = acceptReport(cmd.report, now);
     if (cmd.answer !== null && report.kind !== TicketKind.INFORMATION) {
       throw TicketException.invalidInput(['kind must be INFORMATION to record an answer in one call']);
@@ -51,13 +59,6 @@ export class CreateTicketHandler implements ICommandHandler<CreateTicketCommand,
     } else if (report.opdCode) {
       throw TicketException.invalidInput(['opdCode needs a categoryCode: the category decides the OPD']);
     }
-    const digest = requestDigest(cmd);
-    const key = cmd.idempotencyKey;
-    if (key) {
-      const earlier = await this.replay(key, digest);
-      if (earlier) return earlier;
-    }
-
     let ticket: Ticket;
     try {
       ticket = await this.writer.write((sequence) => {
