@@ -100,8 +100,11 @@ describe('logging in, tokens and sessions', () => {
 
   it('admins create staff with a one-time password; a role change or deactivation ends their sessions', async () => {
     const admin = bearer(data(await login('putu', ADMIN_PASSWORD)).login.accessToken);
-    const noLanguages = await call(t, CREATE_USER, { input: { username: 'ayu', displayName: 'Ayu', role: 'CALL_TAKER' } }, admin);
-    expect(expectGraphqlError(noLanguages, 'BAD_USER_INPUT').message).toMatch(/languages/);
+    // The schema marks languages optional, so leaving it out is no mistake: a call taker speaks Indonesian.
+    const noLanguages = await call<{ createStaffUser: { user: { languages: string[] } } }>(t, CREATE_USER, { input: { username: 'wayan', displayName: 'Wayan', role: 'CALL_TAKER' } }, admin);
+    expect(data(noLanguages).createStaffUser.user.languages).toEqual(['id']);
+    const emptyLanguages = await call(t, CREATE_USER, { input: { username: 'nyoman', displayName: 'Nyoman', role: 'CALL_TAKER', languages: [] } }, admin);
+    expect(expectGraphqlError(emptyLanguages, 'BAD_USER_INPUT').message).toMatch(/languages/);
     const noOpd = await call(t, CREATE_USER, { input: { username: 'made', displayName: 'Made', role: 'OPD_OFFICER' } }, admin);
     expect(expectGraphqlError(noOpd, 'BAD_USER_INPUT').message).toMatch(/belongs to an OPD/);
     expectGraphqlError(await call(t, CREATE_USER, { input: { username: 'sys', displayName: 'S', role: 'OPD_SYSTEM', opdCode: 'BPBD' } }, admin), 'BAD_USER_INPUT');

@@ -18,8 +18,6 @@ import {
 // branches on; malformed requests are GraphQL errors with a stable code and a
 // message a developer can act on. Neither may ever be a masked INTERNAL.
 
-const DAY = 24 * 60 * 60_000;
-
 const POTHOLE: ReportInput = {
   kind: 'COMPLAINT',
   channel: 'PHONE',

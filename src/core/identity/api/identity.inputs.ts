@@ -31,7 +31,8 @@ export class CreateStaffUserInput {
   @Field() @IsString() @MinLength(1) @MaxLength(120) displayName!: string;
   @Field(() => ActorRole) @IsEnum(ActorRole) role!: ActorRole;
   @Field(() => String, { nullable: true }) @IsOptional() @Matches(OPD, { message: 'opdCode must be an OPD code' }) opdCode?: string | null;
-  @Field(() => [String], { nullable: true }) @IsOptional() @IsArray() @ArrayMaxSize(10) @IsString({ each: true }) languages?: string[];
+  @Field(() => [String], { nullable: true, description: 'Languages spoken (BCP 47 tags, e.g. id, en, ja). Left out: ["id"] for a call taker, none for other roles; a call taker needs at least one.' })
+  @IsOptional() @IsArray() @ArrayMaxSize(10) @IsString({ each: true }) languages?: string[];
 }
 
 @InputType()

@@ -21,6 +21,7 @@ export interface StaffDraft {
   readonly languages?: readonly string[];
 }
 
+const DEFAULT_CALL_TAKER_LANGUAGE = 'id';
 const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
 /**
@@ -54,7 +55,9 @@ export class StaffDirectory {
    * With `password` (bootstrap only) the account gets it; otherwise a random
    * one-time password. `em`: a caller's transaction to write in.
    */
-  async create(draft: StaffDraft, password?: string, em: EntityManager = this.em.fork()): Promise<{ user: StaffUser; temporaryPassword: string | null }> {
+  async create(given: StaffDraft, password?: string, em: EntityManager = this.em.fork()): Promise<{ user: StaffUser; temporaryPassword: string | null }> {
+    // Every call taker speaks Indonesian; the optional field defaults to it, as its description says.
+    const draft = given.role === ActorRole.CALL_TAKER && given.languages == null ? { ...given, languages: [DEFAULT_CALL_TAKER_LANGUAGE] } : given;
     const username = draft.username.trim().toLowerCase();
     await this.check(draft, username);
     if (password) {
