@@ -47,4 +47,22 @@ describe('loadAppConfig', () => {
       expect((error as ConfigError).problems).toHaveLength(2);
     }
   });
+
+  it('checks the bootstrap admin password with the password rules before anything starts', () => {
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadAppConfig(env);
+        return [];
+      } catch (error) {
+        return (error as ConfigError).problems;
+      }
+    };
+    expect(problems({ BOOTSTRAP_ADMIN_USERNAME: 'putu', BOOTSTRAP_ADMIN_PASSWORD: 'putu-kintamani-2026' })).toEqual([
+      'BOOTSTRAP_ADMIN_PASSWORD: must not contain the username',
+    ]);
+    expect(problems({ BOOTSTRAP_ADMIN_USERNAME: 'putu', BOOTSTRAP_ADMIN_PASSWORD: 'aaaaaaaaaaaaaaaa' })).toEqual([
+      'BOOTSTRAP_ADMIN_PASSWORD: too few different characters',
+    ]);
+    expect(problems({ BOOTSTRAP_ADMIN_USERNAME: 'putu', BOOTSTRAP_ADMIN_PASSWORD: 'kopi-kintamani-2026!' })).toEqual([]);
+  });
 });

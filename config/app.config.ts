@@ -14,6 +14,7 @@ import {
   validateSync,
 } from 'class-validator';
 import * as path from 'node:path';
+import { passwordProblems } from '../src/core/identity/domain/password-rules';
 
 /**
  * The environment as Sigap reads it. Every variable is listed in `.env.example`
@@ -234,6 +235,11 @@ export function loadAppConfig(
   if (errors.length > 0) throw new ConfigError(errors.flatMap(describe));
   if (!vars.BOOTSTRAP_ADMIN_USERNAME !== !vars.BOOTSTRAP_ADMIN_PASSWORD) {
     throw new ConfigError(['BOOTSTRAP_ADMIN_USERNAME and BOOTSTRAP_ADMIN_PASSWORD go together: set both or neither']);
+  }
+  if (vars.BOOTSTRAP_ADMIN_USERNAME && vars.BOOTSTRAP_ADMIN_PASSWORD) {
+    // The same rules as every password change, before any migration runs.
+    const problems = passwordProblems(vars.BOOTSTRAP_ADMIN_PASSWORD, vars.BOOTSTRAP_ADMIN_USERNAME);
+    if (problems.length) throw new ConfigError(problems.map((p) => `BOOTSTRAP_ADMIN_PASSWORD: ${p.replace(/^password: /, '')}`));
   }
 
   const production = vars.NODE_ENV === 'production';

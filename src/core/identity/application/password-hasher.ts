@@ -39,12 +39,5 @@ export class PasswordHasher {
   }
 }
 
-/** Refuses passwords a night-shift attacker would guess first. */
-export function passwordProblems(password: string, username: string): string[] {
-  const problems: string[] = [];
-  if (password.length < 12) problems.push('password: at least 12 characters');
-  if (password.length > 256) problems.push('password: at most 256 characters');
-  if (password.toLowerCase().includes(username.toLowerCase())) problems.push('password: must not contain the username');
-  if (new Set(password).size < 5) problems.push('password: too few different characters');
-  return problems;
-}
+// The rule itself lives with the domain (config checks the bootstrap password with it too).
+export { passwordProblems } from '../domain/password-rules';
