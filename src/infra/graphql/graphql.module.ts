@@ -8,6 +8,7 @@ import { AppConfig, PROJECT_ROOT } from '../../../config/app.config';
 import { graphqlHardening, withOperationLimitCodes } from '../security/graphql-hardening';
 import { errorLoggingPlugin } from './error-logging.plugin';
 import { formatGraphqlError } from './graphql-error.formatter';
+import { supportedOperationsRule } from './supported-operations.rule';
 
 /**
  * Code-first Apollo. Outside production the schema is printed to schema.gql
@@ -17,6 +18,7 @@ import { formatGraphqlError } from './graphql-error.formatter';
 export class GraphqlApiModule {
   static forRoot(config: AppConfig): DynamicModule {
     const production = config.env === 'production';
+    const hardening = graphqlHardening({ production, sandbox: config.graphql.sandbox });
     return {
       module: GraphqlApiModule,
       imports: [
@@ -35,7 +37,11 @@ export class GraphqlApiModule {
             ],
             includeStacktraceInErrorResponses: false,
             // Depth, alias, cost, token and directive limits; no field suggestions without introspection.
-            ...graphqlHardening({ production, sandbox: config.graphql.sandbox }),
+            ...hardening,
+            validationRules: [...hardening.validationRules, supportedOperationsRule],
+            // No automatic persisted queries: clients send the query. Apollo then answers a hash with
+            // PERSISTED_QUERY_NOT_SUPPORTED (its not-found and mismatch errors were masked as INTERNAL).
+            persistedQueries: false,
             formatError: withOperationLimitCodes(formatGraphqlError),
             allowBatchedHttpRequests: false,
             csrfPrevention: true,

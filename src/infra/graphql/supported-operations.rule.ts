@@ -1,0 +1,20 @@
+import { GraphQLError, type ValidationRule } from 'graphql';
+
+/**
+ * Refuses an operation type the schema does not serve. graphql-js 16 does not
+ * validate this itself (a `subscription` reached execution and failed there,
+ * masked as INTERNAL); as a validation error the client gets
+ * GRAPHQL_VALIDATION_FAILED and HTTP 400, with a message saying what to do.
+ *
+ * @example
+ * validationRules: [supportedOperationsRule]
+ */
+export const supportedOperationsRule: ValidationRule = (context) => ({
+  OperationDefinition(node) {
+    const schema = context.getSchema();
+    const root = node.operation === 'query' ? schema.getQueryType() : node.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
+    if (root) return;
+    const advice = node.operation === 'subscription' ? 'this API offers no subscriptions yet: poll the query instead' : 'send a query';
+    context.reportError(new GraphQLError(`This API does not serve ${node.operation} operations: ${advice}`, { nodes: [node] }));
+  },
+});
