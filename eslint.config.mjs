@@ -1,6 +1,10 @@
 // @ts-check
 // Lint rules, type-aware: `npm run lint` runs this and dependency-cruiser.
-// Counts measured per rule before these choices are in the Lint section of README.md.
+// recommendedTypeChecked alone found, per rule (at b16dec4): no-unsafe-member-access 151,
+// no-unsafe-assignment 61, require-await 40, no-unnecessary-type-assertion 36, no-unsafe-argument 24,
+// no-explicit-any 24, no-unsafe-call 19, no-unsafe-enum-comparison 9, no-unsafe-return 8,
+// no-base-to-string 2, no-unused-vars 2, no-redundant-type-constituents 1; no-floating-promises,
+// no-misused-promises and await-thenable: 0. 192 of the 263 no-unsafe-* were in tests and benches.
 import eslint from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
