@@ -116,7 +116,7 @@ function reportPartA(small: SweepMeasurement, large: SweepMeasurement, plan: Cla
   const rows: string[][] = [['', `${n(small.open)} open`, `${n(large.open)} open`, 'ratio', `goal ≤ ${GOAL_SWEEP_RATIO}`]];
   const verdicts: string[] = [];
   small.series.forEach((s, i) => {
-    const l = large.series[i]!;
+    const l = large.series[i];
     const ratio = median(l.samples) / median(s.samples);
     const isSweep = s.label.startsWith('sweep');
     rows.push([s.label, `${ms(median(s.samples))} / ${ms(p90(s.samples))}`, `${ms(median(l.samples))} / ${ms(p90(l.samples))}`, ratio.toFixed(2), isSweep ? verdict(ratio <= GOAL_SWEEP_RATIO) : '(info)']);
@@ -191,7 +191,7 @@ function reportPartB(phases: PhaseResult[], options: SlaBenchOptions): void {
   say(
     table([
       ['', 'servers sweep (interval + precise)', ...(base ? ['baseline: once-a-second sweep only'] : [])],
-      ...labels.map((label, i) => [label, ...cols.map((c) => c[i]!)]),
+      ...labels.map((label, i) => [label, ...cols.map((c) => c[i])]),
     ]),
   );
   for (const p of phases) if (p.load.firstErrors.length) say(`${p.mode} create load errors: ${p.load.firstErrors.join(' | ')}`);

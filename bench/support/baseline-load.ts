@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { inspect } from 'node:util';
 import { Pool, PoolClient } from 'pg';
 import { newContext, render, ReplayContext, ReplayPlan, StatementTemplate, Template } from './replay-plan';
 import type { LoadResult } from './stats';
@@ -49,7 +50,7 @@ export class BaselineLoad {
     await Promise.all(Array.from({ length: options.connections }, worker));
     const elapsedS = (performance.now() - started) / 1000;
     if (failure !== null) {
-      const message = failure instanceof Error ? failure.message : String(failure);
+      const message = failure instanceof Error ? failure.message : inspect(failure);
       throw new Error(`Baseline ${options.phase} failed after ${latenciesMs.length} sequence(s): ${message}`);
     }
     return { count: latenciesMs.length, elapsedS, latenciesMs };

@@ -14,7 +14,7 @@ export class Cleanup {
   /** Runs and forgets the named item (it was stopped on the normal path). */
   async now(name: string): Promise<void> {
     const at = this.stack.findIndex((item) => item.name === name);
-    if (at >= 0) await this.stack.splice(at, 1)[0]!.run();
+    if (at >= 0) await this.stack.splice(at, 1)[0].run();
   }
 
   /** Forgets the named item without running it (someone else stopped it). */

@@ -54,7 +54,7 @@ export function summariseProfile(file: string, fromUs: number, toUs: number, top
     t += profile.timeDeltas[i] ?? 0;
     if (t < lo || t > hi) continue;
     const weight = (profile.timeDeltas[i + 1] ?? 0) / 1000;
-    const node = byId.get(profile.samples[i]!);
+    const node = byId.get(profile.samples[i]);
     if (!node || node.callFrame.functionName === '(idle)') continue;
     busy += weight;
     const { name, area } = describe(node);
@@ -80,7 +80,7 @@ function describe(node: ProfileNode): { name: string; area: string } {
   if (nm >= 0) {
     const rest = file.slice(nm + '/node_modules/'.length);
     const parts = rest.split('/');
-    area = parts[0]!.startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0]!;
+    area = parts[0].startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0];
     where = rest;
   } else if (file.startsWith('node:')) {
     area = 'node core';

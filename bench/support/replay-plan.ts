@@ -22,7 +22,8 @@ export type ReplayStep =
 
 export interface StatementTemplate {
   readonly text: Template;
-  readonly values: readonly (Template | unknown)[];
+  /** A Template for each string value, the other values as captured. */
+  readonly values: readonly unknown[];
   /** Its result's first value is the next ticket sequence number. */
   readonly yieldsSequence: boolean;
 }

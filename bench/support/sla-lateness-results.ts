@@ -44,8 +44,8 @@ export function latenessStats(values: readonly number[]): LatenessStats {
     p50: percentile(sorted, 50),
     p90: percentile(sorted, 90),
     p99: percentile(sorted, 99),
-    max: sorted.length ? sorted[sorted.length - 1]! : Number.NaN,
-    min: sorted.length ? sorted[0]! : Number.NaN,
+    max: sorted.length ? sorted[sorted.length - 1] : Number.NaN,
+    min: sorted.length ? sorted[0] : Number.NaN,
   };
 }
 
@@ -78,7 +78,7 @@ export async function readLateness(
       const dueMs = Number(row.due_ms);
       late.push(lateMs);
       if (lateMs < 0) early++;
-      if (Math.abs(dueMs - plannedDueMs[Number(row.i)]!) > 1) dueMismatch++;
+      if (Math.abs(dueMs - plannedDueMs[Number(row.i)]) > 1) dueMismatch++;
       if (restart && dueMs >= restart.fromMs && dueMs <= restart.toMs) lateDuringRestart.push(lateMs);
     }
     const duplicates = await client.query<{ n: string }>(
@@ -109,9 +109,9 @@ export async function readLateness(
       expected: ids.length,
       recorded: late.length,
       missed: ids.length - late.length,
-      duplicateEscalations: Number(duplicates.rows[0]!.n),
-      withoutMessage: Number(messages.rows[0]!.without_message),
-      duplicateMessages: Number(messages.rows[0]!.duplicate_messages),
+      duplicateEscalations: Number(duplicates.rows[0].n),
+      withoutMessage: Number(messages.rows[0].without_message),
+      duplicateMessages: Number(messages.rows[0].duplicate_messages),
       early,
       dueMismatch,
       breach: latenessStats(late),
@@ -130,5 +130,5 @@ export async function countRecorded(client: Client, ids: readonly string[]): Pro
      select count(*) as n from sla_escalation e join ids on ids.id = e.ticket_id where e.metric = 'TRIAGE' and e.threshold_pct = 100`,
     [JSON.stringify(ids)],
   );
-  return Number(rows[0]!.n);
+  return Number(rows[0].n);
 }

@@ -71,7 +71,7 @@ export class ServerPool {
   async post(body: string): Promise<{ status: number; text: string; ms: number }> {
     const live = this.members.filter((m) => m.routable);
     if (live.length === 0) throw new Error('no server instance in service');
-    const member = live[this.turn++ % live.length]!;
+    const member = live[this.turn++ % live.length];
     member.inflight++;
     const t0 = performance.now();
     try {
@@ -112,7 +112,7 @@ export async function createDueTickets(pool: ServerPool, reportedAts: readonly D
   const worker = async (): Promise<void> => {
     while (next < reportedAts.length) {
       const i = next++;
-      const { status, text, ms } = await pool.post(emergencyBody(reportedAts[i]!, i));
+      const { status, text, ms } = await pool.post(emergencyBody(reportedAts[i], i));
       if (status !== 200) throw new Error(`createTicket (due ticket ${i}) answered HTTP ${status}: ${clip(text)}`);
       ids[i] = parseCreated(text).id;
       latenciesMs.push(ms);

@@ -204,7 +204,7 @@ export class SweepCostBench {
       await this.client.query('BEGIN');
       try {
         const { rows } = await this.client.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${text}`, captured.values);
-        return rows.map((r: Record<string, string>) => r['QUERY PLAN']!);
+        return rows.map((r: Record<string, string>) => r['QUERY PLAN']);
       } finally {
         await this.client.query('ROLLBACK');
       }

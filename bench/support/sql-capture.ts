@@ -90,7 +90,7 @@ export function shapeOf(sql: string): string {
   if ((m = /^update\s+"?([\w.]+)"?/i.exec(text))) return `UPDATE ${m[1]}`;
   if ((m = /^delete\s+from\s+"?([\w.]+)"?/i.exec(text))) return `DELETE ${m[1]}`;
   if ((m = /^select\b[\s\S]*?\bfrom\s+"?([\w.]+)"?/i.exec(text))) return `SELECT ${m[1]}`;
-  return text.split(/\s+/)[0]!.toUpperCase();
+  return text.split(/\s+/)[0].toUpperCase();
 }
 
 /** Differences between the captured statements and {@link EXPECTED_SHAPES}, as multisets; empty when they agree. */

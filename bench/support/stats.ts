@@ -24,7 +24,7 @@ export function summarise(result: LoadResult): Summary {
     perSecond: result.elapsedS > 0 ? result.count / result.elapsedS : 0,
     p50: percentile(sorted, 50),
     p99: percentile(sorted, 99),
-    max: sorted.length ? sorted[sorted.length - 1]! : Number.NaN,
+    max: sorted.length ? sorted[sorted.length - 1] : Number.NaN,
   };
 }
 
@@ -32,12 +32,12 @@ export function summarise(result: LoadResult): Summary {
 export function percentile(sorted: Float64Array, p: number): number {
   if (sorted.length === 0) return Number.NaN;
   const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
 }
 
 export function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   return rows
-    .map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('   '))
+    .map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('   '))
     .join('\n');
 }

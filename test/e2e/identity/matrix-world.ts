@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Response } from 'supertest';
 import { SlaSweeper } from '../../../src/core/sla/sweeper/sla-sweeper';
 import { GraphqlResponse, TestActor, TestApp } from '../../support/test-app';
-import { DAY, ref, ReportInput, TicketApi, TicketView } from '../tickets/ticket-api';
+import { DAY, ref, TicketApi, TicketView } from '../tickets/ticket-api';
 
 // The data the authorization matrix acts on: tickets, escalations and admin
 // objects in an "own" OPD (the OPD-bound actors') and a "foreign" one,
@@ -72,7 +72,7 @@ export class TicketFactory {
       const word = options.word ?? uniqueWord();
       const created = await this.api.createTicket({
         kind: state === 'INFO' ? 'INFORMATION' : 'COMPLAINT', channel: 'PHONE', descriptionLanguage: 'id',
-        description: `Laporan ${word} dari warga`, categoryCode: CATEGORY[side], reporter: options.reporter as ReportInput['reporter'],
+        description: `Laporan ${word} dari warga`, categoryCode: CATEGORY[side], reporter: options.reporter,
       }, spv);
       return { ...created, side, word };
     }

@@ -251,7 +251,7 @@ export function expectGraphqlError(res: GraphqlResponse<unknown>, code: string):
   const data = res.body.data ?? null;
   expect(data === null || Object.values(data).every((v) => v === null)).toBe(true);
   expect(JSON.stringify(res.body)).not.toMatch(/stacktrace|exception|at .*\.[jt]s:\d+/i);
-  return errors[0] as GraphqlError;
+  return errors[0];
 }
 
 export function ref(ticket: Pick<TicketView, 'id' | 'version'>): Ref {

@@ -19,7 +19,7 @@ async function ensureRateLimitTable(orm: MikroORM): Promise<void> {
   if (found?.t) return;
   const migration = new Migration20261128230000_rate_limit(orm.em.getDriver(), orm.config);
   await migration.up();
-  for (const query of migration.getQueries()) await connection.execute(String(query), [], 'run');
+  for (const query of migration.getQueries()) await connection.execute(query, [], 'run');
 }
 
 describe('RateLimiter on PostgreSQL', () => {
