@@ -32,13 +32,14 @@ module.exports = {
     {
       name: 'module-spec-only-opd-public-api-and-kit',
       comment:
-        "An OPD module's spec imports its own folder, npm packages, src/core/opd/index.ts and " +
-        'src/core/opd/testing/index.ts only.',
+        "An OPD module's spec imports its own folder, npm packages, src/core/opd/index.ts, " +
+        'src/core/opd/testing/index.ts and the enabled-module list config/opd-modules.ts (to check the module ' +
+        'alongside the others as they are enabled), never another module directly.',
       severity: 'error',
       from: { path: `^modules/([^/]+)/.+${SPEC}` },
       to: {
         dependencyTypesNot: ['core'],
-        pathNot: ['^modules/$1/', '^src/core/opd/index\\.ts$', '^src/core/opd/testing/index\\.ts$', NPM],
+        pathNot: ['^modules/$1/', '^src/core/opd/index\\.ts$', '^src/core/opd/testing/index\\.ts$', '^config/opd-modules\\.ts$', NPM],
       },
     },
     {

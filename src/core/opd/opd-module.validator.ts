@@ -48,16 +48,16 @@ export function validateOpdModules(modules: readonly OpdModuleDefinition[]): str
     opdCodes.set(module.code, index);
     text(module.name, 'name', at);
     text(module.description, 'description', at);
-    if (!Array.isArray(module.contacts)) at('contacts', 'must be a list (may be empty)');
+    if (!isList(module.contacts)) at('contacts', 'must be a list (may be empty)');
     if (module.coverage !== 'REGENCY') {
       const districts = module.coverage?.districts;
-      if (!Array.isArray(districts) || districts.length === 0) at('coverage', "must be 'REGENCY' or { districts: [at least one code] }");
+      if (!isList(districts) || districts.length === 0) at('coverage', "must be 'REGENCY' or { districts: [at least one code] }");
       else districts.filter((d) => !DISTRICT_CODE.test(d)).forEach((d) => at('coverage.districts', `"${d}" is not a district code`));
     }
     if (!ONBOARDING.includes(module.onboarding?.status)) at('onboarding.status', `must be one of ${ONBOARDING.join(', ')}`);
     if (!isIsoDate(module.onboarding?.goLiveDate)) at('onboarding.goLiveDate', 'must be a date as YYYY-MM-DD');
 
-    if (!Array.isArray(module.categories) || module.categories.length === 0) {
+    if (!isList(module.categories) || module.categories.length === 0) {
       at('categories', 'declare at least one category');
     } else {
       module.categories.forEach((category, i) => {
@@ -72,7 +72,7 @@ export function validateOpdModules(modules: readonly OpdModuleDefinition[]): str
         if (category?.code) categoryOwners.set(category.code, code);
       });
     }
-    const own = new Set((Array.isArray(module.categories) ? module.categories : []).filter(isObject).map((c) => c.code));
+    const own = new Set((isList(module.categories) ? module.categories : []).filter(isObject).map((c) => c.code));
     checkSla(module.sla, own, at);
     checkLadder(module.escalation, at);
   });
@@ -93,7 +93,7 @@ function checkCategory(category: CategoryDefinition, at: At): void {
   const words = [...(category.keywords?.id ?? []), ...(category.keywords?.en ?? [])];
   if (words.length === 0) at('keywords', 'give at least one keyword (id or en)');
   if (words.some((w) => typeof w !== 'string' || w.trim() === '')) at('keywords', 'must not contain blank words');
-  if (!Array.isArray(category.attributes)) return at('attributes', 'must be a list (may be empty)');
+  if (!isList(category.attributes)) return at('attributes', 'must be a list (may be empty)');
   const codes = new Set<string>();
   const orders = new Set<number>();
   category.attributes.forEach((attribute, j) => {
@@ -125,7 +125,7 @@ function checkAttribute(attribute: AttributeDefinition, at: At): void {
 }
 
 function checkSla(sla: readonly SlaTargetDefinition[], categories: Set<string>, at: At): void {
-  if (!Array.isArray(sla)) return at('sla', 'must be a list (may be empty)');
+  if (!isList(sla)) return at('sla', 'must be a list (may be empty)');
   const seen = new Set<string>();
   sla.forEach((target, i) => {
     const field = `sla[${i}]`;
@@ -145,7 +145,7 @@ function checkSla(sla: readonly SlaTargetDefinition[], categories: Set<string>, 
 }
 
 function checkLadder(ladder: readonly EscalationLevel[], at: At): void {
-  if (!Array.isArray(ladder) || ladder.length === 0) return at('escalation', 'declare at least one level');
+  if (!isList(ladder) || ladder.length === 0) return at('escalation', 'declare at least one level');
   let lastFraction = 0;
   if (!ladder.some((level) => isObject(level) && level.at === 'BREACH')) {
     at('escalation', 'needs a BREACH level: someone must be told when a deadline is missed');
@@ -166,8 +166,8 @@ function checkLadder(ladder: readonly EscalationLevel[], at: At): void {
         lastFraction = fraction;
       }
     }
-    if (!Array.isArray(level.notify) || level.notify.length === 0) at(`${field}.notify`, 'name at least one target');
-    (Array.isArray(level.notify) ? level.notify : []).forEach((target: EscalationLevel['notify'][number], k: number) => {
+    if (!isList(level.notify) || level.notify.length === 0) at(`${field}.notify`, 'name at least one target');
+    (isList(level.notify) ? level.notify : []).forEach((target: EscalationLevel['notify'][number], k: number) => {
       if (!TARGETS.includes(target?.kind)) at(`${field}.notify[${k}]`, `must be one of ${TARGETS.join(', ')}`);
       if (target?.kind === 'OPD_ROLE' && !OPD_ROLES.includes(target.role)) {
         at(`${field}.notify[${k}].role`, `must be one of ${OPD_ROLES.join(', ')}`);
@@ -179,6 +179,14 @@ function checkLadder(ladder: readonly EscalationLevel[], at: At): void {
 function text(value: LocalisedText | undefined, field: string, at: At): void {
   if (!value || typeof value.id !== 'string' || !value.id.trim()) at(`${field}.id`, 'needs Indonesian text');
   if (!value || typeof value.en !== 'string' || !value.en.trim()) at(`${field}.en`, 'needs English text');
+}
+
+/**
+ * Array.isArray without its narrowing of a typed readonly array to `any[]`:
+ * module data is untrusted at run time, but its checks keep their types.
+ */
+function isList<T>(value: readonly T[] | null | undefined): value is readonly T[] {
+  return Array.isArray(value);
 }
 
 function isObject(value: unknown): boolean {

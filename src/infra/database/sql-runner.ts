@@ -17,7 +17,7 @@ export interface SqlRunner {
 /** The runner of an EntityManager; inside `transactional` it uses that transaction. */
 export function entityManagerSql(em: EntityManager): SqlRunner {
   return {
-    query: async <T>(text: string, params: readonly unknown[] = []) => (await em.execute(text, [...params])) as T[],
+    query: async <T>(text: string, params: readonly unknown[] = []) => em.execute<T[]>(text, [...params]),
   };
 }
 

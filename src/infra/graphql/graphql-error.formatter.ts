@@ -49,7 +49,7 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
   if (original instanceof HttpException) {
     const status = original.getStatus();
     const body = original.getResponse();
-    const messages = typeof body === 'object' && body && 'message' in body ? (body as { message: unknown }).message : body;
+    const messages = typeof body === 'object' && body && 'message' in body ? (body).message : body;
     const list = Array.isArray(messages) ? messages.map(String) : [String(messages)];
     if (status === 400) {
       return { ...base, message: list.join('; '), extensions: { code: ApiErrorCode.BAD_USER_INPUT, problems: list } };

@@ -41,12 +41,12 @@ export class AuthorizationGuard implements CanActivate {
     const operation = `${info.parentType.name}.${info.fieldName}`;
     ctx.principal ??= this.authenticator.authenticate(ctx.req.headers);
     const principal = await ctx.principal;
-    (ctx.operations ??= new Map()).set(info.path.key as string, operation);
+    (ctx.operations ??= new Map()).set(info.path.key, operation);
 
     if (isPublic(operation)) {
       // Only the anonymous are counted: the call centre's screens read categories all day from one address.
       if (!principal) await this.publicLimit.check(ctx.req, operation);
-      if (principal) (ctx.actors ??= new Map()).set(info.path.key as string, principal.actor);
+      if (principal) (ctx.actors ??= new Map()).set(info.path.key, principal.actor);
       return true;
     }
     if (!principal) throw unauthenticated('MISSING', 'Log in first: send Authorization: Bearer <access token>, or an OPD system\'s API key');
@@ -58,7 +58,7 @@ export class AuthorizationGuard implements CanActivate {
     const { actor } = principal;
     // Fail closed: an OPD-bound account without an OPD must not read as "no restriction".
     if (access === 'OWN_OPD' && !actor.opdCode) throw new ApiError('FORBIDDEN', `${operation} needs an account that belongs to an OPD`, { operation });
-    (ctx.actors ??= new Map()).set(info.path.key as string, { ...actor, restrictedToOpd: access === 'OWN_OPD' ? actor.opdCode : null });
+    (ctx.actors ??= new Map()).set(info.path.key, { ...actor, restrictedToOpd: access === 'OWN_OPD' ? actor.opdCode : null });
     return true;
   }
 }

@@ -39,7 +39,7 @@ export class ReporterIdentityResolver {
     const withheld = withheldReporter(full);
     if (!actor || !mayRead(actor, ticket, principal?.kind === 'API_KEY' ? principal.permissions : null)) return withheld;
     if (full.name || full.phone || full.email || full.nik) {
-      const readers = (ctx.reporterReads ??= new Map());
+      const readers = (ctx.reporterReads ??= new Map<string, DataLoader<string, true>>());
       if (!readers.has(root)) readers.set(root, this.recorder(actor, ctx.operations?.get(root) ?? root));
       await readers.get(root)!.load(ticket.id);
     }

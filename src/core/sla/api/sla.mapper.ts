@@ -5,7 +5,7 @@ import { ClockSnapshot, elapsedAt } from '../domain/sla-clock';
 import type { SlaCalendar, SlaCalendarHoliday } from '../domain/sla-calendar.entity';
 import type { SlaPolicy, SlaPolicyVersion } from '../domain/sla-policy.entity';
 import { BREACH_PCT } from '../domain/sla-metric';
-import { SlaClockState, SlaMetric, SlaMilestone } from './sla-graphql.enums';
+import { SlaClockState, SlaMetric } from './sla-graphql.enums';
 import type { CalendarHoursInput } from './sla.inputs';
 import type { SlaCalendarModel, SlaClockModel, SlaEscalationModel, SlaPolicyModel } from './sla.model';
 
@@ -60,7 +60,7 @@ export function toSlaPolicyModel(policy: SlaPolicy, versions: readonly SlaPolicy
       version: v.version,
       effectiveFrom: v.effectiveFrom,
       active: v.active,
-      metrics: v.metrics.map((m) => ({ ...m, metric: m.metric as SlaMetric, start: m.start as SlaMilestone, stop: m.stop as SlaMilestone, pauseStates: [...m.pauseStates], warnings: [...m.warnings] })),
+      metrics: v.metrics.map((m) => ({ ...m, metric: m.metric, start: m.start, stop: m.stop, pauseStates: [...m.pauseStates], warnings: [...m.warnings] })),
       note: v.note,
       createdBy: v.createdBy,
       createdAt: v.createdAt,
@@ -90,7 +90,7 @@ export function toWeeklyHours(input: CalendarHoursInput): { effectiveFrom: strin
   const weekly: Record<number, Array<[number, number]>> = {};
   for (const entry of input.weekly) (weekly[entry.weekday] ??= []).push([minutes(entry.open), minutes(entry.close)]);
   for (const day of Object.values(weekly)) day.sort((a, b) => a[0] - b[0]);
-  return { effectiveFrom: input.effectiveFrom, weekly: weekly as WeeklyHours };
+  return { effectiveFrom: input.effectiveFrom, weekly: weekly };
 }
 
 export function toSlaEscalationModel({ escalation: row, ticketId, ticketNumber }: EscalationRow): SlaEscalationModel {

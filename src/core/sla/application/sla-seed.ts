@@ -65,7 +65,8 @@ export async function seedSla(sql: SqlRunner, defaults: readonly DefaultPolicy[]
   for (const policy of defaults) {
     const key = policyMatchKey(policy);
     const row = byKey.get(key);
-    const metrics = JSON.parse(JSON.stringify(policy.metrics));
+    // Compared as the jsonb column returns them: plain JSON, no undefined fields.
+    const metrics = JSON.parse(JSON.stringify(policy.metrics)) as unknown;
     if (!row) {
       const [created] = await sql.query<{ id: string }>(
         `insert into sla_policy (id, name, opd_code, category_code, kind, priority, match_key, source, version, created_at, updated_at)

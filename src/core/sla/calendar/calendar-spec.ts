@@ -118,8 +118,9 @@ function compileWeek(
   }
   const week: OpenInterval[][] = [[]];
   for (let weekday = 1; weekday <= 7; weekday++) {
-    const intervals = weekly[weekday as keyof WeeklyHours] ?? [];
-    if (!Array.isArray(intervals)) fail(`${path}[${weekday}] must be an array of [start, end] intervals`);
+    const intervals: readonly OpenInterval[] = weekly[weekday as keyof WeeklyHours] ?? [];
+    // Typed, but JSON at run time: checked all the same (Array.isArray would widen it to any[]).
+    if (!(intervals instanceof Array)) fail(`${path}[${weekday}] must be an array of [start, end] intervals`);
     intervals.forEach((interval, i) => {
       const where = `${path}[${weekday}][${i}]`;
       if (!isValidInterval(interval)) {

@@ -110,9 +110,9 @@ function checkInvariants(clock: ClockSnapshot, metric: ResolvedMetric): void {
   expect(clock.runningSince !== null).toBe(clock.status === 'RUNNING');
   if (clock.status === 'STOPPED' || clock.status === 'CANCELLED') {
     expect(clock.stoppedAt).not.toBeNull();
-    expect(Date.parse(clock.stoppedAt!)).toBeGreaterThanOrEqual(Date.parse(clock.startedAt!));
+    expect(Date.parse(clock.stoppedAt!)).toBeGreaterThanOrEqual(Date.parse(clock.startedAt));
     // On 24x7 business time is wall time: never more than the span.
-    expect(clock.elapsedMs).toBeLessThanOrEqual(Date.parse(clock.stoppedAt!) - Date.parse(clock.startedAt!));
+    expect(clock.elapsedMs).toBeLessThanOrEqual(Date.parse(clock.stoppedAt!) - Date.parse(clock.startedAt));
   } else {
     expect(clock.stoppedAt).toBeNull();
   }

@@ -35,7 +35,7 @@ const ACKNOWLEDGE = metric({ metric: 'ACKNOWLEDGE', start: 'DISPATCHED', stop: '
 const RESOLVE = metric({ metric: 'RESOLVE', start: 'DISPATCHED', stop: 'RESOLVED', targetMinutes: 240 });
 
 const thresholdsAt = (...minutes: Array<number | null>) =>
-  [50, 75, 90, 100].map((pct, i) => ({ pct, at: minutes[i] === null ? null : iso(minutes[i] as number) }));
+  [50, 75, 90, 100].map((pct, i) => ({ pct, at: minutes[i] === null ? null : iso(minutes[i]) }));
 
 const CREATED: Step = ['CREATED', S.NEW, 0];
 const TO_ACK: Step[] = [CREATED, ['TRIAGE', S.TRIAGED, 2], ['DISPATCH', S.DISPATCHED, 10], ['ACKNOWLEDGE', S.ACKNOWLEDGED, 20]];

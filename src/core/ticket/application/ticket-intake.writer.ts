@@ -102,8 +102,9 @@ export class TicketIntakeWriter {
    * rows with it, and writes them all or nothing.
    */
   async write(build: (sequence: number) => { ticket: Ticket; events: EventRows[] }): Promise<Ticket> {
-    const knex = this.em.getConnection().getKnex();
-    const client = (await knex.client.acquireConnection()) as ClientBase;
+    // knex types its client as any; these two calls are all the intake uses of it.
+    const pool = this.em.getConnection().getKnex().client as { acquireConnection(): Promise<ClientBase>; releaseConnection(client: ClientBase): Promise<void> };
+    const client = await pool.acquireConnection();
     try {
       await client.query('BEGIN');
       try {
@@ -129,7 +130,7 @@ export class TicketIntakeWriter {
         throw error;
       }
     } finally {
-      await knex.client.releaseConnection(client);
+      await pool.releaseConnection(client);
     }
   }
 }

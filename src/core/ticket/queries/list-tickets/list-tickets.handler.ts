@@ -20,7 +20,7 @@ export class ListTicketsHandler implements IQueryHandler<ListTicketsQuery, Curso
     if (query.after) assertCursor(query.after);
     // The scope is part of the WHERE clause: lists are filtered, never post-filtered.
     const where = query.opdScope ? { $and: [toWhere(query.filter), { opdCode: query.opdScope }] } : toWhere(query.filter);
-    return this.em.fork().findByCursor(Ticket, where as FilterQuery<Ticket>, {
+    return this.em.fork().findByCursor(Ticket, where, {
       first: query.first,
       after: query.after ?? undefined,
       orderBy: ORDER[query.sort],
@@ -46,7 +46,7 @@ export function toWhere(filter: TicketFilter): FilterQuery<Ticket> {
   }
   const text = filter.text?.trim();
   if (text) where.search = { $fulltext: text };
-  return where as FilterQuery<Ticket>;
+  return where;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
