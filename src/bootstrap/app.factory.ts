@@ -1,4 +1,5 @@
 import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { SaneInputPipe } from '../infra/graphql/sane-input.pipe';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
@@ -42,6 +43,8 @@ export async function createApp(
   // page) and no-store, on every answer: errors such as 413 included.
   adapter.getInstance().addHook('onSend', securityHeadersHook({ graphqlPath: '/graphql', sandboxPage: config.graphql.sandbox }));
   app.useGlobalPipes(
+    // First: text and dates the database cannot take never reach a validator or a query.
+    new SaneInputPipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,

@@ -1,5 +1,9 @@
+import { Cursor } from '@mikro-orm/core';
 import type { Response } from 'supertest';
 import { startTestApp, TestApp } from '../../support/test-app';
+
+const SUPERVISOR = { userId: 'spv-komang', role: 'SUPERVISOR' };
+const ADMIN = { userId: 'adm-putu', role: 'ADMIN' };
 
 // Client mistakes that once answered INTERNAL (our bug) now get their own
 // stable code, with no stack trace and nothing logged as a server fault.
@@ -35,5 +39,37 @@ describe('client mistakes get their own code, never INTERNAL', () => {
     expect(res.status).toBe(400);
     expect(codes(res)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     expect(res.body.errors[0].message).toMatch(/subscription/i);
+  });
+
+  describe('text PostgreSQL cannot store, and dates it cannot either, are BAD_USER_INPUT naming the field', () => {
+    /** The one refusal a hostile value must get: BAD_USER_INPUT, its field named in the problems. */
+    async function expectRefused(query: string, variables: Record<string, unknown>, field: RegExp, actor: { userId: string; role: string } | null = SUPERVISOR): Promise<void> {
+      const res = await t.gql(query, variables, actor);
+      const errors = (res.body.errors ?? []) as Array<{ message: string; extensions?: { code?: string; problems?: string[] } }>;
+      expect({ status: res.status, codes: errors.map((e) => e.extensions?.code) }).toEqual({ status: 200, codes: ['BAD_USER_INPUT'] });
+      expect((errors[0].extensions?.problems ?? [errors[0].message]).join(' ')).toMatch(field);
+    }
+
+    it('a NUL byte in the public ticketStatus, a ticket number, list filters and an API key name', async () => {
+      await expectRefused('query($n: String!) { ticketStatus(number: $n) { state } }', { n: 'BGL\u0000' }, /number.*NUL/, null);
+      await expectRefused('query($n: String!) { ticket(number: $n) { id } }', { n: '\u0000' }, /number.*NUL/);
+      for (const key of ['text', 'opdCode', 'categoryCode', 'district']) {
+        await expectRefused('query($f: TicketFilterInput) { tickets(filter: $f, first: 5) { totalCount } }', { f: { [key]: `a\u0000b` } }, new RegExp(`filter\\.${key}.*NUL`));
+      }
+      await expectRefused('mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret } }', { i: { name: 'k\u0000', opdCode: 'BPBD', permissions: ['Query.tickets'] } }, /input\.name.*NUL/, ADMIN);
+    });
+
+    it('a lone surrogate in a note and in a reporter e-mail', async () => {
+      await expectRefused('mutation($i: AddNoteInput!) { addNote(input: $i) { __typename } }', { i: { ticketId: '6f1c2a0e-8f47-4d4b-9a51-0a4c1f3e2b10', expectedVersion: 1, text: 'a\ud800b' } }, /input\.text.*surrogate/);
+      const report = { kind: 'COMPLAINT', channel: 'PHONE', description: 'Jalan rusak', descriptionLanguage: 'id', reporter: { email: 'a\udc00@example.org' } };
+      await expectRefused('mutation($i: CreateTicketInput!) { createTicket(input: $i) { __typename } }', { i: report }, /input\.reporter\.email.*surrogate/, { userId: 'ct-ayu', role: 'CALL_TAKER' });
+    });
+
+    it('dates outside 1900-2200: a list filter, a compliance report, a cursor', async () => {
+      await expectRefused('query($f: TicketFilterInput) { tickets(filter: $f, first: 5) { totalCount } }', { f: { reportedFrom: '0000-01-01T00:00:00.000Z' } }, /filter\.reportedFrom.*1900/);
+      await expectRefused('query($i: SlaComplianceInput!) { slaCompliance(input: $i) { metrics { metric } } }', { i: { from: '+275760-09-13T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z' } }, /input\.from/);
+      const cursor = Cursor.encode(['0000-01-01T00:00:00.000Z', '6f1c2a0e-8f47-4d4b-9a51-0a4c1f3e2b10']);
+      await expectRefused('query($a: String) { tickets(first: 5, after: $a) { totalCount } }', { a: cursor }, /after/);
+    });
   });
 });

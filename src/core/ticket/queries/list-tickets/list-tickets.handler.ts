@@ -1,3 +1,4 @@
+import { insaneDate } from '../../../../infra/graphql/sane-input.pipe';
 import { Cursor, FilterQuery, QueryOrder } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
@@ -68,7 +69,7 @@ function assertCursor(after: string): void {
     values.length === 2 &&
     // MikroORM's decoder turns the ISO timestamps it wrote back into dates; anything else is not ours.
     values[0] instanceof Date &&
-    !Number.isNaN(values[0].getTime()) &&
+    insaneDate(values[0]) === null &&
     typeof values[1] === 'string' &&
     UUID.test(values[1]);
   if (!ok) throw TicketException.invalidInput(['after is not a cursor of this list']);
