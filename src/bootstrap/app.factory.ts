@@ -1,4 +1,5 @@
 import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { GraphqlExceptionFilter } from '../infra/graphql/graphql-exception.filter';
 import { SaneInputPipe } from '../infra/graphql/sane-input.pipe';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -42,6 +43,8 @@ export async function createApp(
   // nosniff, no framing, no referrer, HSTS, a strict CSP (but for the sandbox
   // page) and no-store, on every answer: errors such as 413 included.
   adapter.getInstance().addHook('onSend', securityHeadersHook({ graphqlPath: '/graphql', sandboxPage: config.graphql.sandbox }));
+  // GraphQL errors go to Apollo's formatter and logging plugin, not Nest's error-level log.
+  app.useGlobalFilters(new GraphqlExceptionFilter(app.getHttpAdapter()));
   app.useGlobalPipes(
     // First: text and dates the database cannot take never reach a validator or a query.
     new SaneInputPipe(),

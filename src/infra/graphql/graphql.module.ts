@@ -32,7 +32,7 @@ export class GraphqlApiModule {
             playground: false,
             introspection: config.graphql.sandbox,
             plugins: [
-              errorLoggingPlugin((obj, msg) => logger.error(obj, msg)),
+              errorLoggingPlugin((obj, msg) => logger.error(obj, msg), (obj, msg) => logger.log(obj, msg)),
               ...(config.graphql.sandbox ? [ApolloServerPluginLandingPageLocalDefault({ footer: false })] : []),
             ],
             includeStacktraceInErrorResponses: false,

@@ -1,4 +1,6 @@
 import { Cursor } from '@mikro-orm/core';
+import { Logger as NestLogger } from '@nestjs/common';
+import { Logger as PinoLogger } from 'nestjs-pino';
 import type { Response } from 'supertest';
 import { startTestApp, TestApp } from '../../support/test-app';
 
@@ -39,6 +41,25 @@ describe('client mistakes get their own code, never INTERNAL', () => {
     expect(res.status).toBe(400);
     expect(codes(res)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     expect(res.body.errors[0].message).toMatch(/subscription/i);
+  });
+
+  it('logs client mistakes below error level: a wrong password, a refused operation, bad input, an unknown calendar', async () => {
+    const nestError = jest.spyOn(NestLogger.prototype, 'error');
+    const pinoError = jest.spyOn(PinoLogger.prototype, 'error');
+    try {
+      const answers = [
+        await t.gql('mutation($i: LoginInput!) { login(input: $i) { accessToken } }', { i: { username: 'nobody', password: 'wrong-password-123' } }, null),
+        await t.gql('mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret } }', { i: { name: 'k', opdCode: 'BPBD', permissions: ['Query.tickets'] } }, { userId: 'ct-ayu', role: 'CALL_TAKER' }),
+        await t.gql('mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret } }', { i: { name: 'k', opdCode: 'NOPE', permissions: ['Query.tickets'] } }, ADMIN),
+        await t.gql('mutation { setCalendarHours(input: { code: "NO_SUCH", expectedVersion: 1, hours: { effectiveFrom: "2027-01-04", weekly: [] } }) { code } }', {}, ADMIN),
+      ];
+      const codes = answers.map((res) => ((res.body.errors ?? []) as Array<{ extensions?: { code?: string } }>).map((e) => e.extensions?.code)[0]);
+      expect(codes).toEqual(['INVALID_CREDENTIALS', 'FORBIDDEN', 'BAD_USER_INPUT', 'CALENDAR_NOT_FOUND']);
+      expect({ nest: nestError.mock.calls.length, pino: pinoError.mock.calls.length }).toEqual({ nest: 0, pino: 0 });
+    } finally {
+      nestError.mockRestore();
+      pinoError.mockRestore();
+    }
   });
 
   describe('text PostgreSQL cannot store, and dates it cannot either, are BAD_USER_INPUT naming the field', () => {

@@ -1,0 +1,23 @@
+import { ArgumentsHost, Catch } from '@nestjs/common';
+import { BaseExceptionFilter } from '@nestjs/core';
+import type { GqlContextType } from '@nestjs/graphql';
+
+/**
+ * Hands every error raised in a GraphQL resolver, guard or pipe to Apollo as
+ * it is (graphql-js treats a returned Error as the field's error), where the
+ * error formatter gives it its public code and the logging plugin logs it:
+ * a client's mistake at info without a stack, our own bug at error. Nest's
+ * default handler would log each at error level with a stack, so that an
+ * alert on error lines fired on every wrong password. Other contexts (plain
+ * HTTP routes) keep Nest's own handling.
+ *
+ * @example
+ * app.useGlobalFilters(new GraphqlExceptionFilter(app.getHttpAdapter()));
+ */
+@Catch()
+export class GraphqlExceptionFilter extends BaseExceptionFilter {
+  override catch(exception: unknown, host: ArgumentsHost): unknown {
+    if (host.getType<GqlContextType>() === 'graphql') return exception;
+    return super.catch(exception, host);
+  }
+}
