@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { isUnexpected } from './graphql-error.formatter';
+import { ApiErrorCode, isUnexpected } from './graphql-error.formatter';
 
 interface ContextWithRequest {
   req?: { id?: string };
@@ -20,6 +20,8 @@ export function errorLoggingPlugin(
         async didEncounterErrors(ctx) {
           for (const error of ctx.errors) {
             if (!isUnexpected(error.originalError ?? error, error.extensions?.code)) {
+              // An outage is logged once, by the outage plugin, not per request.
+              if (error.extensions?.code === ApiErrorCode.SERVICE_UNAVAILABLE) continue;
               logClientError({ requestId: ctx.contextValue.req?.id, operation: ctx.operationName, code: error.extensions?.code }, 'GraphQL client error');
               continue;
             }

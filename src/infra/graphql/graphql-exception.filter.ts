@@ -17,7 +17,19 @@ import type { GqlContextType } from '@nestjs/graphql';
 @Catch()
 export class GraphqlExceptionFilter extends BaseExceptionFilter {
   override catch(exception: unknown, host: ArgumentsHost): unknown {
-    if (host.getType<GqlContextType>() === 'graphql') return exception;
+    if (host.getType<GqlContextType>() === 'graphql') return asError(exception);
     return super.catch(exception, host);
   }
+}
+
+/**
+ * graphql-js takes a returned value as the field's error only when it is an
+ * Error of this realm. Anything else (a thrown string, or an error made in
+ * another realm, as Node's own socket errors are under jest) is wrapped, the
+ * original kept as `cause` for the formatter to classify.
+ */
+function asError(exception: unknown): Error {
+  if (exception instanceof Error) return exception;
+  const message = (exception as { message?: unknown } | null)?.message;
+  return new Error(typeof message === 'string' ? message : 'Unexpected error value', { cause: exception });
 }

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { Logger } from 'nestjs-pino';
 import { AppConfig, PROJECT_ROOT } from '../../../config/app.config';
 import { graphqlHardening, withOperationLimitCodes } from '../security/graphql-hardening';
+import { databaseOutagePlugin } from './database-outage.plugin';
 import { errorLoggingPlugin } from './error-logging.plugin';
 import { formatGraphqlError } from './graphql-error.formatter';
 import { supportedOperationsRule } from './supported-operations.rule';
@@ -33,6 +34,7 @@ export class GraphqlApiModule {
             introspection: config.graphql.sandbox,
             plugins: [
               errorLoggingPlugin((obj, msg) => logger.error(obj, msg), (obj, msg) => logger.log(obj, msg)),
+              databaseOutagePlugin((obj, msg) => logger.error(obj, msg), (obj, msg) => logger.log(obj, msg)),
               ...(config.graphql.sandbox ? [ApolloServerPluginLandingPageLocalDefault({ footer: false })] : []),
             ],
             includeStacktraceInErrorResponses: false,
@@ -42,6 +44,8 @@ export class GraphqlApiModule {
             // No automatic persisted queries: clients send the query. Apollo then answers a hash with
             // PERSISTED_QUERY_NOT_SUPPORTED (its not-found and mismatch errors were masked as INTERNAL).
             persistedQueries: false,
+            // Nest resets any execution error's status to 200; the outage plugin's 503 must reach the client.
+            preserveHttpStatusForExecutionErrors: false,
             formatError: withOperationLimitCodes(formatGraphqlError),
             allowBatchedHttpRequests: false,
             csrfPrevention: true,
