@@ -11,6 +11,3 @@ export type { Route, RouteResult } from './application/category-router';
 export type { AttributeAnswers, GivenAnswers } from './application/attribute-answers';
 export { OpdDirectory } from './application/opd-directory';
 export { OpdRegistry } from './application/opd-registry';
-export { Opd } from './domain/opd.entity';
-export { OpdCategory } from './domain/opd-category.entity';
-export { OpdCategoryVersion } from './domain/opd-category-version.entity';

@@ -1,13 +1,10 @@
 // The ticket domain's public face: what other domains and the composition root may use.
 export * from './lifecycle';
 export { Ticket } from './domain/ticket.entity';
-export { TicketChannel, TicketKind, TicketPriority, NoteVisibility, SocialPlatform } from './domain/ticket.enums';
+export { TicketKind, TicketPriority } from './domain/ticket.enums';
 export type { TicketContext } from './domain/ticket-context';
 export { TICKET_CREATED, DUPLICATE_MERGED } from './domain/ticket-event-type';
 export type { TicketEventType } from './domain/ticket-event-type';
-export { TicketEvent } from './domain/ticket-event.entity';
-export { Reporter } from './domain/reporter.embeddable';
-export { TicketLocation } from './domain/ticket-location.embeddable';
 export { TICKET_EVENT_SINK } from './application/ticket-event.sink';
 export type { RecordedTicketEvent, TicketEventSink } from './application/ticket-event.sink';
 export { TicketSystemEvents } from './application/ticket-system-events';
