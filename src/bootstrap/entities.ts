@@ -11,7 +11,7 @@ import { SlaCalendar, SlaCalendarHoliday } from '../core/sla/domain/sla-calendar
 import { SlaEscalation } from '../core/sla/domain/sla-escalation.entity';
 import { SlaPolicy, SlaPolicyVersion } from '../core/sla/domain/sla-policy.entity';
 import { TicketSla, TicketSlaClock } from '../core/sla/domain/ticket-sla.entity';
-import { RateLimitBucket } from '../infra/security/rate-limit-bucket.entity';
+import { RateLimitLog } from '../infra/security/rate-limit-log.entity';
 import { OutboxMessage } from '../core/shared/outbox/outbox-message.entity';
 import { Reporter } from '../core/ticket/domain/reporter.embeddable';
 import { TicketEvent } from '../core/ticket/domain/ticket-event.entity';
@@ -41,5 +41,5 @@ export const ENTITIES = [
   AuthSetting,
   ApiKey,
   ReporterAccess,
-  RateLimitBucket,
+  RateLimitLog,
 ] as const;
