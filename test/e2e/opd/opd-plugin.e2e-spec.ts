@@ -1,6 +1,7 @@
 import { ENABLED_OPD_MODULES } from '../../../config/opd-modules';
 import { dinsosFixture } from '../../fixtures/opd-fixture/dinsos.opd';
 import { startTestApp, TestApp } from '../../support/test-app';
+import { BOOT_TIMEOUT_MS } from '../../support/timeouts';
 
 const ADMIN = { userId: 'admin-wayan', role: 'ADMIN' };
 
@@ -17,10 +18,10 @@ describe('OPD plug-ins over GraphQL: a sixth OPD joins without touching the core
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp({}, undefined, [...ENABLED_OPD_MODULES, dinsosFixture]);
-  });
+  }, BOOT_TIMEOUT_MS);
   afterAll(async () => {
     await t.close();
-  });
+  }, BOOT_TIMEOUT_MS);
 
   it('lists the five launch OPDs and the fixture, with its categories in the language asked', async () => {
     const res = await t.gql<{ opds: Array<{ code: string; name: string; categories: Category[] }> }>(

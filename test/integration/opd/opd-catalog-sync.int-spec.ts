@@ -11,6 +11,7 @@ import type { OpdModuleDefinition } from '../../../src/core/opd';
 import { buildOrmOptions } from '../../../src/infra/database/mikro-orm.options';
 import { dinsosFixture } from '../../fixtures/opd-fixture/dinsos.opd';
 import { createTestDatabase, TestDatabase } from '../../support/test-database';
+import { BOOT_TIMEOUT_MS } from '../../support/timeouts';
 
 const T0 = new Date('2026-11-28T02:00:00Z');
 
@@ -20,11 +21,11 @@ describe('OPD catalog sync at boot (real PostgreSQL)', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     orm = await MikroORM.init(buildOrmOptions(db.url, 4));
-  });
+  }, BOOT_TIMEOUT_MS);
   afterAll(async () => {
     await orm.close(true);
     await db.drop();
-  });
+  }, BOOT_TIMEOUT_MS);
 
   const sync = (modules: readonly OpdModuleDefinition[], at = T0) => syncOpdCatalog(orm.em.fork(), new OpdRegistry(modules), at);
 

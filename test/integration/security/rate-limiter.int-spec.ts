@@ -4,6 +4,7 @@ import { buildOrmOptions } from '../../../src/infra/database/mikro-orm.options';
 import { RateLimitBucket } from '../../../src/infra/security/rate-limit-bucket.entity';
 import { RateLimiter, storedRateLimitKey } from '../../../src/infra/security/rate-limiter';
 import { createTestDatabase, TestDatabase } from '../../support/test-database';
+import { BOOT_TIMEOUT_MS } from '../../support/timeouts';
 
 const MINUTE = 60_000;
 const T0 = new Date('2026-11-28T02:00:00.000Z');
@@ -37,12 +38,12 @@ describe('RateLimiter on PostgreSQL', () => {
     await ensureRateLimitTable(ormA);
     limiterA = new RateLimiter(ormA.em);
     limiterB = new RateLimiter(ormB.em);
-  });
+  }, BOOT_TIMEOUT_MS);
   afterAll(async () => {
     await ormA.close(true);
     await ormB.close(true);
     await db.drop();
-  });
+  }, BOOT_TIMEOUT_MS);
 
   const rowsOf = async (key: string, windowMs: number) =>
     ormA.em

@@ -6,6 +6,7 @@ import { TicketChannel, TicketKind } from '../../../src/core/ticket/domain/ticke
 import { TicketErrorCode, TicketException } from '../../../src/core/ticket/domain/ticket.exception';
 import { TicketCommand, TicketState } from '../../../src/core/ticket/lifecycle';
 import { startTestApp, TestApp } from '../../support/test-app';
+import { BOOT_TIMEOUT_MS } from '../../support/timeouts';
 import { ACTOR, argsFor, buildCommand, CommandArgs, createTicket, drive, eventsOf, OPD_ACTOR, prepareCatalog, readStored, report } from './support';
 
 const RACE_ROUNDS = 20;
@@ -38,10 +39,10 @@ describe('tickets under concurrent writers', () => {
     bus = t.app.get(CommandBus);
     await prepareCatalog(t);
     args = argsFor(t);
-  });
+  }, BOOT_TIMEOUT_MS);
   afterAll(async () => {
     await t.close();
-  });
+  }, BOOT_TIMEOUT_MS);
 
   it(`lets exactly one of ACKNOWLEDGE and RETURN on the same version win (${RACE_ROUNDS} fresh tickets)`, async () => {
     for (let round = 0; round < RACE_ROUNDS; round++) {
