@@ -1,11 +1,10 @@
-import { ENABLED_OPD_MODULES } from '../../../config/opd-modules';
-import { dinsosFixture } from '../../fixtures/opd-fixture/dinsos.opd';
+import { ENABLED_WITH_FIXTURE } from '../../fixtures/opd-fixture/beside-enabled';
 import { startTestApp, TestApp } from '../../support/test-app';
 import { BOOT_TIMEOUT_MS } from '../../support/timeouts';
 
 const ADMIN = { userId: 'admin-wayan', role: 'ADMIN' };
 /** What this app serves: every module enabled in config/opd-modules.ts, and the fixture beside them. */
-const MODULES = [...ENABLED_OPD_MODULES, dinsosFixture];
+const MODULES = ENABLED_WITH_FIXTURE;
 
 interface Category {
   code: string;
