@@ -8,6 +8,20 @@ const common = {
   moduleFileExtensions: ['ts', 'js', 'json'],
 };
 
+// Time limits. Jest's default of 5 s per test or hook holds on a quiet machine
+// but not on the 2-core one this suite runs on beside other work (load average
+// 6-8): there, booting the app, starting PostgreSQL or a property test with
+// hundreds of runs takes several times as long, and 13 tests failed on the 5 s
+// default alone. So no tier leans on it: each sets its own default, and the
+// heavy tests and hooks set explicit limits (test/support/timeouts.ts).
+// The defaults are set with jest.setTimeout in a setup file because jest 30
+// ignores `testTimeout` inside a `projects` entry (only the top-level one is
+// read, for every project alike).
+//   unit: 30 s (the calendar and SLA clock property tests take 1-3 s quiet);
+//   integration and e2e: 60 s (real PostgreSQL, the real app over HTTP).
+const unitTimeouts = ['<rootDir>/test/support/unit-tier.setup.ts'];
+const slowTierTimeouts = ['<rootDir>/test/support/slow-tier.setup.ts'];
+
 module.exports = {
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
@@ -17,18 +31,21 @@ module.exports = {
       displayName: 'unit',
       roots: ['<rootDir>/src', '<rootDir>/config', '<rootDir>/modules', '<rootDir>/test/fixtures', '<rootDir>/test/unit'],
       testMatch: ['**/*.spec.ts'],
+      setupFilesAfterEnv: unitTimeouts,
     },
     {
       ...common,
       displayName: 'integration',
       roots: ['<rootDir>/test/integration'],
       testMatch: ['**/*.int-spec.ts'],
+      setupFilesAfterEnv: slowTierTimeouts,
     },
     {
       ...common,
       displayName: 'e2e',
       roots: ['<rootDir>/test/e2e'],
       testMatch: ['**/*.e2e-spec.ts'],
+      setupFilesAfterEnv: slowTierTimeouts,
     },
   ],
 };

@@ -1,17 +1,12 @@
-import { suggestCategories } from '../../src/core/opd/testing';
-import { describeOpdContract } from '../../src/core/opd/testing';
-import { bpbd } from '../bpbd/bpbd.opd';
-import { dinkes } from '../dinkes/dinkes.opd';
-import { dishub } from '../dishub/dishub.opd';
-import { puprPerkim } from '../pupr-perkim/pupr-perkim.opd';
+import { ENABLED_OPD_MODULES } from '../../config/opd-modules';
+import { describeOpdContract, suggestCategories } from '../../src/core/opd/testing';
 import { satpolppDamkar } from './satpolpp-damkar.opd';
 
-const launch = [bpbd, satpolppDamkar, puprPerkim, dishub, dinkes];
-
-describeOpdContract(satpolppDamkar, { minCategories: 5, requireEmergencyAndOrdinary: true, alongside: launch });
+describeOpdContract(satpolppDamkar, { minCategories: 5, requireEmergencyAndOrdinary: true, alongside: ENABLED_OPD_MODULES });
 
 describe('SATPOLPP-DAMKAR', () => {
-  const all = launch.flatMap((m) => m.categories);
+  // What a call taker's search runs over: this module's categories and those of every other enabled module.
+  const all = [...ENABLED_OPD_MODULES.filter((m) => m.code !== satpolppDamkar.code), satpolppDamkar].flatMap((m) => m.categories);
   const first = (text: string, language: 'id' | 'en') => suggestCategories(all, text, language)[0]?.category.code;
   const target = (metric: string, category: string) =>
     satpolppDamkar.sla.find((t) => t.metric === metric && t.category === category);
@@ -23,14 +18,14 @@ describe('SATPOLPP-DAMKAR', () => {
     expect(satpolppDamkar.escalation.at(-1)?.notify.map((t) => t.kind)).toContain('REGENT');
   });
 
-  it("ranks the fire brigade's and Satpol PP's categories first among all five launch modules", () => {
+  it("ranks the fire brigade's and Satpol PP's categories first among all enabled modules", () => {
     expect(first('rumah terbakar, ada orang terjebak di dalam', 'id')).toBe('KEBAKARAN_BANGUNAN');
     expect(first('there is a fire next to our villa', 'en')).toBe('KEBAKARAN_BANGUNAN');
     expect(first('ada ular masuk rumah', 'id')).toBe('PENYELAMATAN_HEWAN');
     expect(first('musik keras sampai tengah malam', 'id')).toBe('GANGGUAN_KEBISINGAN');
   });
 
-  it('has keywords that point at their own category alone, among all five launch modules', () => {
+  it('has keywords that point at their own category alone, among all enabled modules', () => {
     for (const category of satpolppDamkar.categories) {
       for (const language of ['id', 'en'] as const) {
         for (const keyword of category.keywords[language]) {

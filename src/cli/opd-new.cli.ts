@@ -3,7 +3,13 @@ import * as path from 'node:path';
 import { PROJECT_ROOT } from '../../config/app.config';
 import { CATEGORY_CODE, OPD_CODE } from '../core/opd/opd-module.validator';
 
-const USAGE = 'Usage: npm run opd:new -- --code DINSOS --name "Dinas Sosial" [--name-en "Social Affairs Agency"] [--no-config]';
+const USAGE = [
+  'Usage: npm run opd:new -- --code DINSOS --name "Dinas Sosial" [--name-en "Social Affairs Agency"] [--no-config]',
+  '  --code       the OPD code: 2-32 upper-case letters, digits or dashes; never changes',
+  '  --name       the Indonesian name',
+  '  --name-en    the English name; without it the Indonesian name is used for English too (change it in the module afterwards)',
+  '  --no-config  print the lines for config/opd-modules.ts instead of adding them',
+].join('\n');
 
 /**
  * Scaffolds an OPD module: a valid definition to fill in (status PLANNED, so
@@ -15,6 +21,7 @@ function main(argv: string[]): void {
   const code = (args.code ?? '').toUpperCase();
   const name = args.name?.trim();
   if (!OPD_CODE.test(code) || !name) throw new Error(`${USAGE}\n--code must be 2-32 upper-case letters, digits or dashes; --name is required.`);
+  const nameEn = args['name-en']?.trim() || null;
   const folder = code.toLowerCase();
   const constName = folder.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
   const dir = path.join(PROJECT_ROOT, 'modules', folder);
@@ -24,12 +31,17 @@ function main(argv: string[]): void {
   const goLive = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
 
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, `${folder}.opd.ts`), definition({ code, name, nameEn: args['name-en'] ?? name, constName, categoryCode, goLive }));
+  const file = `modules/${folder}/${folder}.opd.ts`;
+  fs.writeFileSync(path.join(dir, `${folder}.opd.ts`), definition({ code, name, nameEn: nameEn ?? name, constName, categoryCode, goLive }));
   fs.writeFileSync(path.join(dir, `${folder}.opd.spec.ts`), spec(folder, constName));
+  const englishNote = nameEn
+    ? ''
+    : `Note: no --name-en given, so the English name, description, category name and keyword reuse the Indonesian name "${name}".\n` +
+      `      Change the English ("en") texts in ${file}.\n`;
   const line = `  ${constName},`;
   const importLine = `import { ${constName} } from '../modules/${folder}/${folder}.opd';`;
   if (args['no-config'] === 'true') {
-    process.stdout.write(`Created modules/${folder}/. Enable it in config/opd-modules.ts:\n${importLine}\n${line}\n`);
+    process.stdout.write(`Created modules/${folder}/. Enable it in config/opd-modules.ts:\n${importLine}\n${line}\n${englishNote}`);
     return;
   }
   const configPath = path.join(PROJECT_ROOT, 'config', 'opd-modules.ts');
@@ -42,7 +54,8 @@ function main(argv: string[]): void {
   fs.writeFileSync(configPath, updated);
   process.stdout.write(
     `Created modules/${folder}/${folder}.opd.ts and its contract test, and enabled it in config/opd-modules.ts.\n` +
-      `Next: fill in categories, SLA and ladder (docs/adding-an-opd.md), run npm test, set onboarding LIVE on go-live.\n`,
+      `Next: fill in categories, SLA and ladder (docs/adding-an-opd.md), run npm test, set onboarding LIVE on go-live.\n` +
+      englishNote,
   );
 }
 
@@ -51,7 +64,8 @@ function parse(argv: string[]): Record<string, string | undefined> {
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i].replace(/^--/, '');
     if (flag === 'no-config') out[flag] = 'true';
-    else out[flag] = argv[++i];
+    else if (['code', 'name', 'name-en'].includes(flag)) out[flag] = argv[++i];
+    else throw new Error(`${USAGE}\nUnknown option: ${argv[i]}`);
   }
   return out;
 }

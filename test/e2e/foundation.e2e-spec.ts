@@ -1,13 +1,14 @@
 import { startTestApp, TestApp } from '../support/test-app';
+import { BOOT_TIMEOUT_MS } from '../support/timeouts';
 
 describe('foundation over HTTP', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp();
-  });
+  }, BOOT_TIMEOUT_MS);
   afterAll(async () => {
     await t.close();
-  });
+  }, BOOT_TIMEOUT_MS);
 
   it('is live and ready when the database answers', async () => {
     await t.http().get('/health/live').expect(200, { status: 'ok' });

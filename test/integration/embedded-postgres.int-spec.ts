@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { EmbeddedPostgres, EmbeddedPostgresError } from '../../src/infra/database/embedded-postgres.launcher';
+import { BOOT_TIMEOUT_MS } from '../support/timeouts';
 
 const quiet = { info: () => undefined, warn: () => undefined, debug: () => undefined };
 
@@ -36,7 +37,7 @@ describe('embedded PostgreSQL launcher', () => {
     await running?.stop();
     fs.rmSync(path.dirname(dataDir), { recursive: true, force: true });
     if (running) fs.rmSync(running.dataDir, { recursive: true, force: true });
-  });
+  }, BOOT_TIMEOUT_MS);
 
   it('starts on a free port, keeps data across a restart and leaves no process behind', async () => {
     const first = await EmbeddedPostgres.start(options);
@@ -47,7 +48,7 @@ describe('embedded PostgreSQL launcher', () => {
 
     running = await EmbeddedPostgres.start(options);
     expect(await query(running.url, 'SELECT v FROM kept')).toEqual([{ v: 42 }]);
-  });
+  }, BOOT_TIMEOUT_MS);
 
   it('reports a taken port with the port and the fix', async () => {
     const blocker = net.createServer();
@@ -62,7 +63,7 @@ describe('embedded PostgreSQL launcher', () => {
       blocker.close();
       fs.rmSync(path.dirname(other), { recursive: true, force: true });
     }
-  });
+  }, BOOT_TIMEOUT_MS);
 
   it('stops a server an earlier, killed run left on the same data folder', async () => {
     const orphan = running!;
@@ -72,5 +73,5 @@ describe('embedded PostgreSQL launcher', () => {
     expect(isAlive(orphanPid)).toBe(false);
     expect(await query(running.url, 'SELECT v FROM kept')).toEqual([{ v: 42 }]);
     await orphan.stop(); // already gone: must not throw
-  });
+  }, BOOT_TIMEOUT_MS);
 });

@@ -3,8 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { loadTestEnv, publishTemplateUrl } from '../../config/test.config';
-import { EmbeddedPostgres } from '../../src/infra/database/embedded-postgres.launcher';
-import { migrateAndSeed } from '../../src/bootstrap/migration.runner';
+import type { EmbeddedPostgres } from '../../src/infra/database/embedded-postgres.launcher';
 import { setDatabaseName } from './database-url';
 
 /**
@@ -13,17 +12,23 @@ import { setDatabaseName } from './database-url';
  * into a database of its own, so files never see each other's rows.
  */
 export default async function globalSetup(): Promise<void> {
+  // The app's code is loaded only after this snapshot (hence the dynamic
+  // imports), so that forgetAppGlobals can remove what it leaves on globalThis.
+  const before = new Set(Object.getOwnPropertyNames(globalThis));
+  const { EmbeddedPostgres } = await import('../../src/infra/database/embedded-postgres.launcher');
+  const { migrateAndSeed } = await import('../../src/bootstrap/migration.runner');
+
   const env = loadTestEnv();
   let serverUrl = env.serverUrl;
+  let embedded: EmbeddedPostgres | undefined;
   if (!serverUrl) {
-    const embedded = await EmbeddedPostgres.start({
+    embedded = await EmbeddedPostgres.start({
       dataDir: path.join(os.tmpdir(), `sigap-test-${randomBytes(4).toString('hex')}`),
       port: 0,
       database: 'postgres',
       persistent: false,
       logger: { info: () => undefined, warn: (m) => process.stderr.write(`${m}\n`), debug: () => undefined },
     });
-    (globalThis as { __sigapPg?: EmbeddedPostgres }).__sigapPg = embedded;
     serverUrl = embedded.url;
   }
   const template = `sigap_template_${randomBytes(4).toString('hex')}`;
@@ -36,20 +41,28 @@ export default async function globalSetup(): Promise<void> {
   }
   const templateUrl = setDatabaseName(serverUrl, template);
   await migrateAndSeed(templateUrl);
-  forgetOrmGlobals();
+  forgetAppGlobals(before);
+  // For the global teardown; set after the clean-up on purpose.
+  if (embedded) (globalThis as { __sigapPg?: EmbeddedPostgres }).__sigapPg = embedded;
   publishTemplateUrl(templateUrl);
 }
 
 /**
- * MikroORM (and @nestjs/graphql, should anything here ever load it) keep
- * their metadata on globalThis, and jest shares this realm's globals with
- * every test file it runs in band. The test's realm would then find objects
- * made in this realm and fail with "Map.prototype.set called on incompatible
- * receiver" (mikro-orm#3783) or "Cannot determine a GraphQL output type"
- * (a String from another realm). The migration runner loads no entities for
- * this reason; forgetting the globals is the second line.
+ * Frameworks keep registries on globalThis: MikroORM its entity metadata
+ * (`mikro-orm-*`), @nestjs/graphql its type and lazy metadata storages
+ * (`GqlTypeMetadataStorage`, `GqlLazyMetadataStorageHost`, should anything
+ * here load it: the migration runner loads no entities for this reason), tslib
+ * its helpers. jest-environment-node copies every property of this realm's global
+ * into the global of each test file, and on a 2-core machine jest runs all
+ * files in band, in this process. A registry left here would then be shared
+ * by every test file: the second app booted in the run would find the first
+ * file's GraphQL classes (their `String` from another realm) and fail with
+ * 'Cannot determine a GraphQL output type for the "label"', and MikroORM
+ * with "Map.prototype.set called on incompatible receiver" (mikro-orm#3783).
+ * So everything the app's code added to this global goes again.
  */
-function forgetOrmGlobals(): void {
-  const scope = globalThis as Record<string, unknown>;
-  for (const key of Object.keys(scope)) if (key.startsWith('mikro-orm-') || key.startsWith('Gql')) delete scope[key];
+function forgetAppGlobals(before: ReadonlySet<string>): void {
+  for (const key of Object.getOwnPropertyNames(globalThis)) {
+    if (!before.has(key)) Reflect.deleteProperty(globalThis, key);
+  }
 }

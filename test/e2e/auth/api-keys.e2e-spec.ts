@@ -1,5 +1,6 @@
 import { ManualClock } from '../../support/manual-clock';
 import { GraphqlResponse, startTestApp, TestActor, TestApp } from '../../support/test-app';
+import { BOOT_TIMEOUT_MS } from '../../support/timeouts';
 import { CODES, expectGraphqlError, MINUTE } from '../tickets/ticket-api';
 
 const ADMIN: TestActor = { userId: 'admin-putu', role: 'ADMIN' };
@@ -32,8 +33,8 @@ describe('OPD systems with API keys', () => {
         input: { ticketId: created.id, expectedVersion: created.version, kind: 'COMPLAINT', categoryCode },
       }));
     }
-  });
-  afterAll(() => t.close());
+  }, BOOT_TIMEOUT_MS);
+  afterAll(() => t.close(), BOOT_TIMEOUT_MS);
 
   it('a key is shown once, scoped to its OPD and operations, records when it was used, and stops at revocation', async () => {
     const bad = await t.gql(CREATE_KEY, { input: { name: 'SIMJALAN', opdCode: CODES.roadsOpd, permissions: ['Mutation.createStaffUser'] } }, ADMIN);

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { ManualClock } from '../../support/manual-clock';
 import { GraphqlResponse, startTestApp, TestApp } from '../../support/test-app';
+import { BOOT_TIMEOUT_MS } from '../../support/timeouts';
 import { expectGraphqlError, MINUTE } from '../tickets/ticket-api';
 
 const LOGIN = `mutation L($input: LoginInput!) { login(input: $input) { accessToken refreshToken accessTokenExpiresAt user { username role } } }`;
@@ -36,8 +37,8 @@ describe('logging in, tokens and sessions', () => {
       { BOOTSTRAP_ADMIN_USERNAME: 'putu', BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD, AUTH_SCRYPT_LOG_N: '12', LOGIN_RATE_LIMIT_PER_MINUTE: '1000' },
       new ManualClock('2026-11-28T02:00:00Z'),
     );
-  });
-  afterAll(() => t.close());
+  }, BOOT_TIMEOUT_MS);
+  afterAll(() => t.close(), BOOT_TIMEOUT_MS);
 
   it('the first admin comes from configuration; nobody else exists', async () => {
     const { login: tokens } = data(await login('putu', ADMIN_PASSWORD));
@@ -148,8 +149,8 @@ describe('the first admin without configuration: a one-time setup secret', () =>
     const printed = warn.mock.calls.map(([message]) => String(message)).find((m) => m.includes('setupFirstAdmin'));
     warn.mockRestore();
     secret = /secret: (\S+)$/.exec(printed ?? '')?.[1] ?? '';
-  });
-  afterAll(() => t.close());
+  }, BOOT_TIMEOUT_MS);
+  afterAll(() => t.close(), BOOT_TIMEOUT_MS);
 
   it('is printed at first boot and works exactly once', async () => {
     expect(secret).toMatch(/^[A-Za-z0-9_-]{32}$/);
@@ -166,8 +167,8 @@ describe('rate limits shared by every instance', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp({ LOGIN_RATE_LIMIT_PER_MINUTE: '3', PUBLIC_RATE_LIMIT_PER_MINUTE: '5', AUTH_SCRYPT_LOG_N: '12' }, new ManualClock('2026-11-28T02:00:30Z'));
-  });
-  afterAll(() => t.close());
+  }, BOOT_TIMEOUT_MS);
+  afterAll(() => t.close(), BOOT_TIMEOUT_MS);
 
   it('limits login attempts per address in any 60 s, then lets them through again', async () => {
     const login = () => call(t, LOGIN, { input: { username: 'nobody', password: 'guess-guess-guess' } });

@@ -1,6 +1,7 @@
 import { ActorRole } from '../../../src/core/actor';
 import { API_KEY_OPERATIONS } from '../../../src/core/identity/application/api-key.service';
 import { isPublic } from '../../../src/core/identity/domain/permissions';
+import { MATRIX_CASE_TIMEOUT_MS } from '../../support/timeouts';
 import { actorFor, CaseContext, Fixture, Outcome, runCase } from './matrix-cases';
 import { data, errorCodes, OWN_OPD, PREP, rawGql, uniqueWord, World } from './matrix-world';
 
@@ -35,7 +36,7 @@ export function describeApiKeys(world: () => World, fixtures: Fixture[]): void {
 
     it.each(cases)('%s', async (_label, fixture, c) => {
       await runCase(world(), fixture, c, { header: ['x-api-key', secret] });
-    });
+    }, MATRIX_CASE_TIMEOUT_MS);
 
     it('is refused for every other API-key operation with Authorization: ApiKey as well', async () => {
       const res = await rawGql(world().t, '{ me { id } }', {}, ['authorization', `ApiKey ${secret}`]);

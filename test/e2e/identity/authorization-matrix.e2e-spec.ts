@@ -5,6 +5,7 @@ import { buildSchema, GraphQLSchema, isObjectType } from 'graphql';
 import { accessFor, GRANTED_ROLES, OPERATIONS } from '../../../src/core/identity/domain/permissions';
 import { ManualClock } from '../../support/manual-clock';
 import { startTestApp, TestApp } from '../../support/test-app';
+import { BOOT_TIMEOUT_MS, MATRIX_CASE_TIMEOUT_MS } from '../../support/timeouts';
 import { describeApiKeys } from './api-key.checks';
 import { describeIdGuessing } from './id-guessing.checks';
 import { caseLabel, casesFor, Fixture, runCase } from './matrix-cases';
@@ -44,9 +45,10 @@ describe('authorization matrix over POST /graphql', () => {
       { LOGIN_RATE_LIMIT_PER_MINUTE: '10000', PUBLIC_RATE_LIMIT_PER_MINUTE: '100000', AUTH_SCRYPT_LOG_N: '10' },
       new ManualClock('2026-11-28T02:00:00Z'),
     );
+    // Boots the app, then builds the world through the API: a few dozen tickets, users, keys and escalations.
     world = await buildWorld(t);
-  }, 60_000);
-  afterAll(() => t?.close());
+  }, BOOT_TIMEOUT_MS);
+  afterAll(() => t?.close(), BOOT_TIMEOUT_MS);
 
   describe('the permission table and the schema', () => {
     it('has a rule for every root field of schema.gql, and every rule names a root field', () => {
@@ -75,7 +77,7 @@ describe('authorization matrix over POST /graphql', () => {
   describe.each(FIXTURES.map((f) => [f.op, f] as const))('%s', (_op, fixture) => {
     it.each(casesFor(fixture).map((c) => [caseLabel(c), c] as const))('%s', async (_label, c) => {
       await runCase(world, fixture, c);
-    });
+    }, MATRIX_CASE_TIMEOUT_MS);
   });
 
   describe('the hidden checks are not vacuous: an actor with ALL access on the foreign data fails them', () => {
@@ -84,7 +86,7 @@ describe('authorization matrix over POST /graphql', () => {
     it.each(probes.map((f) => [f.op, f] as const))('%s', async (op, fixture) => {
       const role = GRANTED_ROLES.find((r) => accessFor(op, r) === 'ALL')!;
       await expect(runCase(world, fixture, { role, target: 'foreign', outcome: 'hidden' })).rejects.toThrow();
-    });
+    }, MATRIX_CASE_TIMEOUT_MS);
   });
 
   describeReporterIdentity(getWorld);

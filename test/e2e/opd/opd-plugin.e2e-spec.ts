@@ -1,8 +1,10 @@
-import { ENABLED_OPD_MODULES } from '../../../config/opd-modules';
-import { dinsosFixture } from '../../fixtures/opd-fixture/dinsos.opd';
+import { ENABLED_WITH_FIXTURE } from '../../fixtures/opd-fixture/beside-enabled';
 import { startTestApp, TestApp } from '../../support/test-app';
+import { BOOT_TIMEOUT_MS } from '../../support/timeouts';
 
 const ADMIN = { userId: 'admin-wayan', role: 'ADMIN' };
+/** What this app serves: every module enabled in config/opd-modules.ts, and the fixture beside them. */
+const MODULES = ENABLED_WITH_FIXTURE;
 
 interface Category {
   code: string;
@@ -13,20 +15,21 @@ interface Category {
   attributes: Array<{ code: string; datatype: string; required: boolean; values: Array<{ key: string; name: string }> }>;
 }
 
-describe('OPD plug-ins over GraphQL: a sixth OPD joins without touching the core', () => {
+describe('OPD plug-ins over GraphQL: an OPD that exists only in the tests joins without touching the core', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({}, undefined, [...ENABLED_OPD_MODULES, dinsosFixture]);
-  });
+    t = await startTestApp({}, undefined, MODULES);
+  }, BOOT_TIMEOUT_MS);
   afterAll(async () => {
     await t.close();
-  });
+  }, BOOT_TIMEOUT_MS);
 
-  it('lists the five launch OPDs and the fixture, with its categories in the language asked', async () => {
+  it('lists every enabled OPD and the fixture, by code, with its categories in the language asked', async () => {
     const res = await t.gql<{ opds: Array<{ code: string; name: string; categories: Category[] }> }>(
       '{ opds(language: EN) { code name categories { code name } } }',
     );
-    expect(res.body.data?.opds.map((o) => o.code)).toEqual(['BPBD', 'DINKES', 'DINSOS', 'DISHUB', 'PUPR-PERKIM', 'SATPOLPP-DAMKAR']);
+    // Ordered by code (the test database uses the C collation, as JavaScript's sort does).
+    expect(res.body.data?.opds.map((o) => o.code)).toEqual(MODULES.map((m) => m.code).sort());
     const dinsos = res.body.data!.opds.find((o) => o.code === 'DINSOS')!;
     expect(dinsos.name).toBe('Social Affairs Agency');
     expect(dinsos.categories.map((c) => c.name)).toEqual(['Misdirected social assistance', 'Neglected resident']);
@@ -135,6 +138,14 @@ describe('OPD plug-ins over GraphQL: a sixth OPD joins without touching the core
   it('reports the 100-day rollout', async () => {
     t.clock.set('2026-12-11T04:00:00Z'); // 10 days after the default launch date, noon in Bali
     const res = await t.gql<{ rollout: Record<string, unknown> }>('{ rollout { opdsLive opdsPlanned launchDate deadline daysLeft } }');
-    expect(res.body.data?.rollout).toEqual({ opdsLive: 6, opdsPlanned: 0, launchDate: '2026-12-01', deadline: '2027-03-11', daysLeft: 90 });
+    // A freshly scaffolded module is PLANNED until its agency goes live, so the counts follow the modules' statuses.
+    const live = MODULES.filter((m) => m.onboarding.status === 'LIVE').length;
+    expect(res.body.data?.rollout).toEqual({
+      opdsLive: live,
+      opdsPlanned: MODULES.length - live,
+      launchDate: '2026-12-01',
+      deadline: '2027-03-11',
+      daysLeft: 90,
+    });
   });
 });

@@ -1,6 +1,7 @@
 import type { Response } from 'supertest';
 import { GRAPHQL_LIMITS } from '../../../src/infra/security/graphql-limits';
 import { startTestApp, TestApp } from '../../support/test-app';
+import { BOOT_TIMEOUT_MS } from '../../support/timeouts';
 
 // The abuse corpus of the hardening issue, sent as an anonymous client would
 // (no credentials: the size checks run before anything else looks at who
@@ -48,10 +49,10 @@ describe('hardening over HTTP', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp();
-  });
+  }, BOOT_TIMEOUT_MS);
   afterAll(async () => {
     await t.close();
-  });
+  }, BOOT_TIMEOUT_MS);
 
   it('answers an ordinary anonymous query with every security header, a strict CSP and no-store', async () => {
     const res = await post(t, { query: ORDINARY });
@@ -175,10 +176,10 @@ describe('hardening in production', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp({ NODE_ENV: 'production' });
-  });
+  }, BOOT_TIMEOUT_MS);
   afterAll(async () => {
     await t.close();
-  });
+  }, BOOT_TIMEOUT_MS);
 
   it('refuses introspection', async () => {
     for (const query of ['{ __schema { types { name } } }', '{ __type(name: "Query") { name } }']) {

@@ -1,6 +1,7 @@
 import { SlaSweeper } from '../../../src/core/sla/sweeper/sla-sweeper';
 import { ManualClock } from '../../support/manual-clock';
 import { GraphqlResponse, startTestApp, TestActor, TestApp } from '../../support/test-app';
+import { BOOT_TIMEOUT_MS } from '../../support/timeouts';
 import { ACTORS, CODES, expectGraphqlError, HOUR, MINUTE, ref, TicketApi } from '../tickets/ticket-api';
 
 const ADMIN: TestActor = { userId: 'admin-putu', role: 'ADMIN' };
@@ -36,8 +37,8 @@ describe('SLA over POST /graphql', () => {
   beforeAll(async () => {
     t = await startTestApp({}, new ManualClock(T0));
     api = new TicketApi(t);
-  });
-  afterAll(() => t.close());
+  }, BOOT_TIMEOUT_MS);
+  afterAll(() => t.close(), BOOT_TIMEOUT_MS);
 
   async function clocks(id: string): Promise<Record<string, Clock>> {
     const res = data(await t.gql<{ ticket: { sla: Clock[] } }>(TICKET_SLA, { id }));

@@ -1,4 +1,5 @@
 import { startTestApp, TestActor, TestApp } from '../../support/test-app';
+import { BOOT_TIMEOUT_MS } from '../../support/timeouts';
 import {
   ACTORS,
   CODES,
@@ -33,10 +34,10 @@ describe('an emergency by phone, from report to close', () => {
   beforeAll(async () => {
     t = await startTestApp();
     api = new TicketApi(t);
-  });
+  }, BOOT_TIMEOUT_MS);
   afterAll(async () => {
     await t.close();
-  });
+  }, BOOT_TIMEOUT_MS);
 
   /**
    * Moves the clock, runs the command on the version last seen, and checks the

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { startTestApp, TestApp } from '../../support/test-app';
+import { BOOT_TIMEOUT_MS } from '../../support/timeouts';
 import {
   ACTORS,
   CODES,
@@ -32,10 +33,10 @@ describe('refusals and errors', () => {
   beforeAll(async () => {
     t = await startTestApp();
     api = new TicketApi(t);
-  });
+  }, BOOT_TIMEOUT_MS);
   afterAll(async () => {
     await t.close();
-  });
+  }, BOOT_TIMEOUT_MS);
 
   /** A complaint the roads office has accepted, at a fresh clock minute. */
   async function acknowledgedComplaint(): Promise<TicketView> {
@@ -205,10 +206,10 @@ describe('ticket queries', () => {
     tk.parking = await api.change('triageTicket', { ...ref(parking), kind: 'COMPLAINT', categoryCode: CODES.parkingCategory });
     const lamp = await api.createTicket({ ...POTHOLE, description: 'Lampu jalan mati', location: { district: 'TEMBUKU' }, reportedAt: ago(2 * DAY) });
     tk.lamp = await api.change('rejectTicket', { ...ref(lamp), reason: 'Sudah dilaporkan lewat Open311' });
-  });
+  }, BOOT_TIMEOUT_MS);
   afterAll(async () => {
     await t.close();
-  });
+  }, BOOT_TIMEOUT_MS);
 
   const names = (page: { edges: Array<{ node: { id: string } }> }): string[] =>
     page.edges.map((e) => Object.keys(tk).find((name) => tk[name]?.id === e.node.id) ?? e.node.id);

@@ -1,4 +1,5 @@
 import { startTestApp, TestApp } from '../../support/test-app';
+import { BOOT_TIMEOUT_MS } from '../../support/timeouts';
 import { ACTORS, CODES, DAY, expectResult, HOUR, MINUTE, ref, ReportInput, TicketApi, TicketView } from './ticket-api';
 
 // Holding remembers where the ticket was, so RESUME goes back there; a
@@ -20,10 +21,10 @@ describe('hold and resume', () => {
   beforeAll(async () => {
     t = await startTestApp();
     api = new TicketApi(t);
-  });
+  }, BOOT_TIMEOUT_MS);
   afterAll(async () => {
     await t.close();
-  });
+  }, BOOT_TIMEOUT_MS);
 
   async function triaged(): Promise<TicketView> {
     const created = await api.createTicket(BROKEN_BRIDGE);
@@ -87,10 +88,10 @@ describe('reopening within the window', () => {
   beforeAll(async () => {
     t = await startTestApp();
     api = new TicketApi(t);
-  });
+  }, BOOT_TIMEOUT_MS);
   afterAll(async () => {
     await t.close();
-  });
+  }, BOOT_TIMEOUT_MS);
 
   /** Triaged, dispatched and acknowledged by the roads office, then resolved from the desk. */
   async function resolveFrom(start: TicketView): Promise<TicketView> {

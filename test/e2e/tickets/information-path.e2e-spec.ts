@@ -1,4 +1,5 @@
 import { startTestApp, TestApp } from '../../support/test-app';
+import { BOOT_TIMEOUT_MS } from '../../support/timeouts';
 import { ACTORS, expectGraphqlError, expectResult, MINUTE, ref, ReportInput, TicketApi } from './ticket-api';
 
 // Most calls are questions answered on the spot. They must end ANSWERED
@@ -20,10 +21,10 @@ describe('information requests', () => {
   beforeAll(async () => {
     t = await startTestApp();
     api = new TicketApi(t);
-  });
+  }, BOOT_TIMEOUT_MS);
   afterAll(async () => {
     await t.close();
-  });
+  }, BOOT_TIMEOUT_MS);
 
   it('records a question and its answer in one call: ANSWERED at version 2 with two events', async () => {
     const now = api.now();

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { startTestApp, TestApp } from '../../support/test-app';
+import { BOOT_TIMEOUT_MS } from '../../support/timeouts';
 import {
   ACTORS,
   CODES,
@@ -56,10 +57,10 @@ describe('rejection and duplicates', () => {
   beforeAll(async () => {
     t = await startTestApp();
     api = new TicketApi(t);
-  });
+  }, BOOT_TIMEOUT_MS);
   afterAll(async () => {
     await t.close();
-  });
+  }, BOOT_TIMEOUT_MS);
 
   describe('a rejected ticket', () => {
     let rejected: TicketView;

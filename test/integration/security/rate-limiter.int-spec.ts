@@ -6,6 +6,7 @@ import { RateLimitLog } from '../../../src/infra/security/rate-limit-log.entity'
 import { RateLimitDecision, RateLimiter, storedRateLimitKey } from '../../../src/infra/security/rate-limiter';
 import { mostInAnyWindow, SlidingLogModel } from '../../support/rate-limit-model';
 import { createTestDatabase, TestDatabase } from '../../support/test-database';
+import { BOOT_TIMEOUT_MS } from '../../support/timeouts';
 
 const MINUTE = 60_000;
 // On a minute boundary, so "the next calendar minute" is at(MINUTE).
@@ -38,12 +39,12 @@ describe('RateLimiter on PostgreSQL', () => {
     ormB = await MikroORM.init(buildOrmOptions(db.url, 10));
     limiterA = new RateLimiter(ormA.em);
     limiterB = new RateLimiter(ormB.em);
-  });
+  }, BOOT_TIMEOUT_MS);
   afterAll(async () => {
     await ormA.close(true);
     await ormB.close(true);
     await db.drop();
-  });
+  }, BOOT_TIMEOUT_MS);
 
   const rowOf = async (key: string, windowMs: number): Promise<{ hits: string[]; lastHitAt: string } | undefined> => {
     const rows = await ormA.em

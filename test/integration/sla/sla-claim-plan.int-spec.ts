@@ -2,6 +2,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { CLAIM_DUE_CLOCKS } from '../../../src/core/sla/sweeper/sla-sweeper';
 import { buildOrmOptions } from '../../../src/bootstrap/mikro-orm.options';
 import { createTestDatabase, TestDatabase } from '../../support/test-database';
+import { BOOT_TIMEOUT_MS } from '../../support/timeouts';
 
 interface PlanNode {
   'Node Type': string;
@@ -25,11 +26,11 @@ describe('the sweep claim query plan', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     orm = await MikroORM.init(buildOrmOptions(db.url, 2));
-  });
+  }, BOOT_TIMEOUT_MS);
   afterAll(async () => {
     await orm.close(true);
     await db.drop();
-  });
+  }, BOOT_TIMEOUT_MS);
 
   it.each([
     ['the database clock', null],

@@ -2,6 +2,7 @@ import { TicketKind } from '../../../src/core/ticket/domain/ticket.enums';
 import { TicketCommand as C } from '../../../src/core/ticket/lifecycle';
 import { ManualClock } from '../../support/manual-clock';
 import { startTestApp, TestApp } from '../../support/test-app';
+import { BOOT_TIMEOUT_MS } from '../../support/timeouts';
 import { createTicket, OPD_ACTOR, prepareCatalog } from '../tickets/support';
 import { Category, categoryOf, clocksOf, triage, escalationsOf, HOUR, MINUTE, replayAndStored, step, sweep } from './sla-support';
 
@@ -26,8 +27,8 @@ describe('SLA clocks with an injected clock (emergencies, 2026-11-28)', () => {
     bpbdEmergency = await categoryOf(t, 'BPBD', 'EMERGENCY');
     dinkesEmergency = await categoryOf(t, 'DINKES', 'EMERGENCY');
     bpbdComplaint = await categoryOf(t, 'BPBD', 'COMPLAINT');
-  });
-  afterAll(() => t.close());
+  }, BOOT_TIMEOUT_MS);
+  afterAll(() => t.close(), BOOT_TIMEOUT_MS);
   beforeEach(() => t.clock.set(T0));
 
   async function emergencyAtBpbd(): Promise<string> {
@@ -160,8 +161,8 @@ describe('SLA clocks in working days (complaints around Nyepi 2027)', () => {
     t = await startTestApp({}, new ManualClock(FRIDAY_3PM));
     await prepareCatalog(t);
     puprComplaint = await categoryOf(t, 'PUPR-PERKIM', 'COMPLAINT');
-  });
-  afterAll(() => t.close());
+  }, BOOT_TIMEOUT_MS);
+  afterAll(() => t.close(), BOOT_TIMEOUT_MS);
 
   async function dispatchedComplaint(): Promise<string> {
     const id = await createTicket(t, TicketKind.COMPLAINT);

@@ -4,6 +4,7 @@ import { TicketKind } from '../../../src/core/ticket/domain/ticket.enums';
 import { TicketCommand } from '../../../src/core/ticket/lifecycle';
 import { ManualClock } from '../../support/manual-clock';
 import { startTestApp, TestApp } from '../../support/test-app';
+import { BOOT_TIMEOUT_MS } from '../../support/timeouts';
 import { pickCommand, sessionArb } from '../tickets/lifecycle-model';
 import { ACTOR, buildCommand, CatalogEntry, CommandArgs, createTicket, prepareCatalog, readStored, runCommand } from '../tickets/support';
 import { HOUR, replayAndStored, sweep } from './sla-support';
@@ -22,8 +23,8 @@ describe('SLA clocks stored = clocks replayed from the event log (property)', ()
   beforeAll(async () => {
     t = await startTestApp({}, new ManualClock('2026-11-30T00:00:00Z'));
     catalog = await prepareCatalog(t);
-  });
-  afterAll(() => t.close());
+  }, BOOT_TIMEOUT_MS);
+  afterAll(() => t.close(), BOOT_TIMEOUT_MS);
 
   it(`agree after random sessions (${RUNS})`, async () => {
     const seen = new Set<string>();

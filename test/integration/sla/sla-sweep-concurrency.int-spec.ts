@@ -6,6 +6,7 @@ import { TicketKind } from '../../../src/core/ticket/domain/ticket.enums';
 import { buildOrmOptions } from '../../../src/bootstrap/mikro-orm.options';
 import { ManualClock } from '../../support/manual-clock';
 import { startTestApp, TestApp } from '../../support/test-app';
+import { BOOT_TIMEOUT_MS } from '../../support/timeouts';
 import { createTicket, prepareCatalog } from '../tickets/support';
 import { categoryOf, HOUR, triage } from './sla-support';
 
@@ -35,7 +36,7 @@ describe('two sweepers with their own connection pools', () => {
   afterAll(async () => {
     await other.close(true);
     await t.close();
-  });
+  }, BOOT_TIMEOUT_MS);
 
   it(`record each of ${TICKETS * THRESHOLDS_PER_TICKET} thresholds falling due at once exactly once, while tickets change`, async () => {
     const ids: string[] = [];

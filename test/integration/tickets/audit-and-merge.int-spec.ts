@@ -8,6 +8,7 @@ import { TicketKind } from '../../../src/core/ticket/domain/ticket.enums';
 import { TicketErrorCode, TicketException } from '../../../src/core/ticket/domain/ticket.exception';
 import { TicketCommand as C, TicketState as S } from '../../../src/core/ticket/lifecycle';
 import { startTestApp, TestApp } from '../../support/test-app';
+import { BOOT_TIMEOUT_MS } from '../../support/timeouts';
 import {
   ACTOR,
   buildCommand,
@@ -34,10 +35,10 @@ describe('audit trail, outbox and merging', () => {
     t = await startTestApp();
     bus = t.app.get(CommandBus);
     await prepareCatalog(t);
-  });
+  }, BOOT_TIMEOUT_MS);
   afterAll(async () => {
     await t.close();
-  });
+  }, BOOT_TIMEOUT_MS);
 
   const run = (command: C, id: string, version: number, survivorId = ''): Promise<Ticket> =>
     bus.execute<object, Ticket>(buildCommand(command, id, version, argsFor(t, { survivorId })));

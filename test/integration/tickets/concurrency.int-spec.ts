@@ -6,6 +6,7 @@ import { TicketChannel, TicketKind } from '../../../src/core/ticket/domain/ticke
 import { TicketErrorCode, TicketException } from '../../../src/core/ticket/domain/ticket.exception';
 import { TicketCommand, TicketState } from '../../../src/core/ticket/lifecycle';
 import { startTestApp, TestApp } from '../../support/test-app';
+import { BOOT_TIMEOUT_MS } from '../../support/timeouts';
 import { ACTOR, argsFor, buildCommand, CommandArgs, createTicket, drive, eventsOf, OPD_ACTOR, prepareCatalog, readStored, report } from './support';
 
 const RACE_ROUNDS = 20;
@@ -38,10 +39,10 @@ describe('tickets under concurrent writers', () => {
     bus = t.app.get(CommandBus);
     await prepareCatalog(t);
     args = argsFor(t);
-  });
+  }, BOOT_TIMEOUT_MS);
   afterAll(async () => {
     await t.close();
-  });
+  }, BOOT_TIMEOUT_MS);
 
   it(`lets exactly one of ACKNOWLEDGE and RETURN on the same version win (${RACE_ROUNDS} fresh tickets)`, async () => {
     for (let round = 0; round < RACE_ROUNDS; round++) {
@@ -118,12 +119,14 @@ describe('tickets under concurrent writers', () => {
   });
 
   it('triages more tickets at once than the pool has connections', async () => {
-    // BUG (src/core/ticket/application/category-routing.ts via
-    // CategoryCatalog.category): TRIAGE looks its category up inside the
-    // command's transaction but on a fork of the root EntityManager, i.e. on a
-    // second pooled connection. Once every connection holds an open triage
-    // transaction, each waits for a second one: nothing moves until knex's
-    // 60 s acquire timeout fails them. A pool of 2 makes the wait certain.
+    // Guards against a pool deadlock (fixed in b705b7b): TRIAGE must read its
+    // category through the command's own transaction (CategoryRouting.route
+    // gets the transaction's EntityManager), never on a fork of the root one,
+    // i.e. a second pooled connection. Otherwise, once every connection holds
+    // an open triage transaction, each waits for a second one and nothing
+    // moves until knex's 60 s acquire timeout fails them. Four triages on a
+    // pool of 2 make that wait certain, hence the limit above 60 s: a
+    // regression fails here with the acquire-timeout errors, not a jest timeout.
     const small = await startTestApp({ DATABASE_POOL_MAX: '2' });
     try {
       await prepareCatalog(small);

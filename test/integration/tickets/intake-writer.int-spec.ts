@@ -3,6 +3,7 @@ import { TICKET_COLUMNS } from '../../../src/core/ticket/application/ticket-inta
 import { Ticket } from '../../../src/core/ticket/domain/ticket.entity';
 import { buildOrmOptions } from '../../../src/bootstrap/mikro-orm.options';
 import { createTestDatabase, TestDatabase } from '../../support/test-database';
+import { BOOT_TIMEOUT_MS } from '../../support/timeouts';
 
 // The intake writes tickets with its own SQL for speed; if the entity gains a
 // column, the writer must learn it too, or new tickets would silently miss it.
@@ -12,11 +13,11 @@ describe('the intake writer and the Ticket entity', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     orm = await MikroORM.init(buildOrmOptions(db.url, 2));
-  });
+  }, BOOT_TIMEOUT_MS);
   afterAll(async () => {
     await orm.close(true);
     await db.drop();
-  });
+  }, BOOT_TIMEOUT_MS);
 
   it('writes every column the entity maps, except the generated search column', () => {
     const meta = orm.getMetadata().get(Ticket.name);

@@ -5,6 +5,7 @@ import { TicketKind } from '../../../src/core/ticket/domain/ticket.enums';
 import { TicketErrorCode } from '../../../src/core/ticket/domain/ticket.exception';
 import { TicketCommand, TicketState, transition, TransitionFailureReason } from '../../../src/core/ticket/lifecycle';
 import { startTestApp, TestApp } from '../../support/test-app';
+import { BOOT_TIMEOUT_MS } from '../../support/timeouts';
 import { ALL_COMMANDS, pickCommand, replay, sessionArb, Step } from './lifecycle-model';
 import {
   buildCommand,
@@ -57,10 +58,10 @@ describe('ticket lifecycle on the real database (property)', () => {
     reopenWindowMs = t.config.tickets.reopenWindowMs;
     catalog = await prepareCatalog(t);
     survivorId = await createTicket(t, TicketKind.COMPLAINT);
-  });
+  }, BOOT_TIMEOUT_MS);
   afterAll(async () => {
     await t.close();
-  });
+  }, BOOT_TIMEOUT_MS);
 
   /** Runs one session on a new ticket, checking every step and then the whole log. */
   async function session(kind: TicketKind, steps: readonly Step[], survivor: string): Promise<SessionReport> {

@@ -1,8 +1,5 @@
+import { ENABLED_OPD_MODULES } from '../../../config/opd-modules';
 import { bpbd } from '../../../modules/bpbd/bpbd.opd';
-import { dinkes } from '../../../modules/dinkes/dinkes.opd';
-import { dishub } from '../../../modules/dishub/dishub.opd';
-import { puprPerkim } from '../../../modules/pupr-perkim/pupr-perkim.opd';
-import { satpolppDamkar } from '../../../modules/satpolpp-damkar/satpolpp-damkar.opd';
 import type { OpdModuleDefinition } from '../../../src/core/opd';
 import { TicketState as S } from '../../../src/core/ticket/lifecycle';
 import type { TicketContext } from '../../../src/core/ticket/domain/ticket-context';
@@ -10,7 +7,6 @@ import { SlaPolicySource } from '../../../src/core/sla/domain/sla-policy.entity'
 import { PolicyRecord, resolveMetrics } from '../../../src/core/sla/domain/sla-policy.resolver';
 import { CORE_POLICIES, DefaultPolicy, LIFECYCLE_PAUSE_STATES, modulePolicies } from '../../../src/core/sla/application/sla-defaults';
 
-const LAUNCH = [bpbd, dinkes, dishub, puprPerkim, satpolppDamkar];
 const LADDER_WARNINGS = [0.5, 0.75, 0.9];
 
 /** Metric -> "target calendar start->stop" for compact expectations. */
@@ -116,7 +112,7 @@ describe('modulePolicies', () => {
     ]);
   });
 
-  it.each(LAUNCH.map((m): [string, OpdModuleDefinition] => [m.code, m]))('%s: every SLA target becomes exactly one policy metric', (_code, module) => {
+  it.each(ENABLED_OPD_MODULES.map((m): [string, OpdModuleDefinition] => [m.code, m]))('%s: every SLA target becomes exactly one policy metric', (_code, module) => {
     const policies = modulePolicies(module);
     const produced = policies.flatMap((p) => p.metrics.map((m) => `${p.categoryCode ?? p.kind}/${m.metric}/${m.targetMinutes}/${m.calendar}`));
     const declared = module.sla.map((t) => `${t.category ?? t.kind}/${t.metric}/${t.targetMinutes}/${t.calendar}`);
