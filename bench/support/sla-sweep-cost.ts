@@ -28,7 +28,15 @@ with t as (
          'Laporan sintetis ' || g || ': jalan berlubang di depan balai banjar', 'id', 'KINTAMANI',
          now() - interval '1 hour', now(), now(), 'sla-bench'
     from generate_series($1::int, $2::int) g
-  returning id, reported_at
+  returning id, reported_at, kind, priority
+), s as (
+  -- The SLA timeline beside the clocks, as the clock writer keeps it: the sweep reads the ticket's kind from it.
+  insert into ticket_sla (ticket_id, timeline, seq, updated_at)
+  select id, jsonb_build_object('seq', 1, 'pinnedAt', ${iso('reported_at')}, 'states', jsonb_build_array(jsonb_build_object('state', 'NEW', 'at', ${iso('reported_at')})),
+           'milestones', jsonb_build_object('REPORTED', jsonb_build_object('at', ${iso('reported_at')}, 'cycle', 1)), 'cycles', jsonb_build_object('REPORTED', 1), 'reaches', '{}'::jsonb,
+           'context', jsonb_build_object('kind', kind, 'priority', priority, 'categoryCode', null, 'opdCode', null, 'reportedAt', ${iso('reported_at')})),
+         1, now()
+    from t
 ), c as (
   select t.id, t.reported_at as r, m.metric, m.metric = 'ACKNOWLEDGE' as pending,
          now() + interval '2 hours' + random() * interval '30 days' as due
