@@ -66,8 +66,8 @@ const UNDOES: Readonly<Partial<Record<TicketCommand, readonly Milestone[]>>> = {
 const FORGETS: Readonly<Partial<Record<TicketCommand, readonly Milestone[]>>> = { [TicketCommand.REOPEN]: ['RESOLVED'] };
 
 /** Events that are not commands (CREATED, merges, re-evaluations) reach and undo nothing. */
-const asCommand = (type: TicketEventType): TicketCommand | null =>
-  (Object.values(TicketCommand) as string[]).includes(type) ? (type as TicketCommand) : null;
+const COMMANDS: ReadonlySet<string> = new Set(Object.values(TicketCommand));
+const asCommand = (type: TicketEventType): TicketCommand | null => (COMMANDS.has(type) ? (type as TicketCommand) : null);
 
 /** The re-evaluation event: policies in force now replace the pinned ones. */
 export const SLA_REEVALUATED = 'SLA_REEVALUATED';
