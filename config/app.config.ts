@@ -119,6 +119,46 @@ class EnvironmentVariables {
   @Max(10_000)
   SLA_SWEEP_BATCH = 500;
 
+  @Transform(({ value }) => toBoolean(value))
+  @IsBoolean({ message: 'DELIVERY_RELAY_ENABLED must be true or false' })
+  DELIVERY_RELAY_ENABLED = true;
+
+  @Transform(({ value }) => toNumber(value))
+  @IsInt({ message: 'DELIVERY_POLL_MS must be a whole number of milliseconds' })
+  @Min(50)
+  @Max(60_000)
+  DELIVERY_POLL_MS = 1000;
+
+  @Transform(({ value }) => toNumber(value))
+  @IsInt({ message: 'DELIVERY_BATCH must be a whole number' })
+  @Min(1)
+  @Max(5_000)
+  DELIVERY_BATCH = 200;
+
+  @Transform(({ value }) => toNumber(value))
+  @IsInt({ message: 'DELIVERY_MAX_ATTEMPTS must be a whole number' })
+  @Min(1)
+  @Max(100)
+  DELIVERY_MAX_ATTEMPTS = 10;
+
+  @Transform(({ value }) => toNumber(value))
+  @IsInt({ message: 'DELIVERY_RETRY_BASE_MS must be a whole number of milliseconds' })
+  @Min(10)
+  @Max(3_600_000)
+  DELIVERY_RETRY_BASE_MS = 1000;
+
+  @Transform(({ value }) => toNumber(value))
+  @IsInt({ message: 'DELIVERY_RETRY_MAX_MS must be a whole number of milliseconds' })
+  @Min(10)
+  @Max(86_400_000)
+  DELIVERY_RETRY_MAX_MS = 600_000;
+
+  @Transform(({ value }) => toNumber(value))
+  @IsInt({ message: 'OUTBOX_RETENTION_DAYS must be a whole number of days' })
+  @Min(1)
+  @Max(3650)
+  OUTBOX_RETENTION_DAYS = 14;
+
   @IsOptional()
   @IsString()
   @MinLength(32, { message: 'AUTH_TOKEN_SECRET must be at least 32 characters (or unset: a key is made and kept in the database)' })
@@ -192,6 +232,19 @@ export interface AppConfig {
   readonly rollout: { readonly launchDate: string; readonly days: number };
   /** The SLA sweeper: on by default; tests drive sweeps themselves. */
   readonly sla: { readonly sweepEnabled: boolean; readonly sweepIntervalMs: number; readonly sweepBatch: number };
+  /** The outbox relay: on by default; tests drive it themselves unless they ask. */
+  readonly delivery: {
+    readonly relayEnabled: boolean;
+    /** The backstop interval; a committed message wakes the relays at once (LISTEN/NOTIFY). */
+    readonly pollMs: number;
+    readonly batch: number;
+    /** Failed attempts before a message is dead-lettered. */
+    readonly maxAttempts: number;
+    readonly retryBaseMs: number;
+    readonly retryMaxMs: number;
+    /** Published messages are kept this long (subscriptions resume within it), then pruned. */
+    readonly retentionMs: number;
+  };
   readonly auth: {
     /** null: a key is generated at first boot and kept in the database, shared by every instance. */
     readonly tokenSecret: string | null;
@@ -267,6 +320,15 @@ export function loadAppConfig(
     },
     rollout: { launchDate: vars.ROLLOUT_LAUNCH_DATE, days: vars.ROLLOUT_DAYS },
     sla: { sweepEnabled: vars.SLA_SWEEP_ENABLED, sweepIntervalMs: vars.SLA_SWEEP_INTERVAL_MS, sweepBatch: vars.SLA_SWEEP_BATCH },
+    delivery: {
+      relayEnabled: vars.DELIVERY_RELAY_ENABLED,
+      pollMs: vars.DELIVERY_POLL_MS,
+      batch: vars.DELIVERY_BATCH,
+      maxAttempts: vars.DELIVERY_MAX_ATTEMPTS,
+      retryBaseMs: vars.DELIVERY_RETRY_BASE_MS,
+      retryMaxMs: Math.max(vars.DELIVERY_RETRY_MAX_MS, vars.DELIVERY_RETRY_BASE_MS),
+      retentionMs: vars.OUTBOX_RETENTION_DAYS * 24 * 60 * 60_000,
+    },
     auth: {
       tokenSecret: vars.AUTH_TOKEN_SECRET ?? null,
       accessTokenMs: vars.AUTH_ACCESS_TOKEN_MINUTES * 60_000,

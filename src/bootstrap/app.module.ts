@@ -16,6 +16,8 @@ import { buildOrmOptions } from './mikro-orm.options';
 import { GraphqlApiModule } from '../infra/graphql/graphql.module';
 import { HealthModule } from '../infra/health/health.module';
 import { LoggingModule } from '../infra/logging/logging.module';
+import { PgListenerModule } from '../infra/database/pg-listener.module';
+import { DeliveryModule } from '../core/delivery/delivery.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -43,6 +45,7 @@ export class AppModule {
           // Every handler forks its own EntityManager; a per-request context would be unused work.
           registerRequestContext: false,
         }),
+        PgListenerModule.forRoot(databaseUrl),
         GraphqlApiModule.forRoot(config),
         HealthModule,
         ReferenceModule,
@@ -51,6 +54,7 @@ export class AppModule {
         ScheduleModule.forRoot(),
         SlaModule.forRoot(config.sla),
         IdentityModule.forRoot(config.auth),
+        DeliveryModule.forRoot(config.delivery),
       ],
     };
   }

@@ -12,7 +12,7 @@ import { SlaEscalation } from '../core/sla/domain/sla-escalation.entity';
 import { SlaPolicy, SlaPolicyVersion } from '../core/sla/domain/sla-policy.entity';
 import { TicketSla, TicketSlaClock } from '../core/sla/domain/ticket-sla.entity';
 import { RateLimitLog } from '../infra/security/rate-limit-log.entity';
-import { OutboxMessage } from '../core/shared/outbox/outbox-message.entity';
+import { OutboxMessage, OutboxStream } from '../core/shared/outbox/outbox-message.entity';
 import { Reporter } from '../core/ticket/domain/reporter.embeddable';
 import { TicketEvent } from '../core/ticket/domain/ticket-event.entity';
 import { TicketLocation } from '../core/ticket/domain/ticket-location.embeddable';
@@ -26,6 +26,7 @@ export const ENTITIES = [
   TicketLocation,
   TicketEvent,
   OutboxMessage,
+  OutboxStream,
   Opd,
   OpdCategory,
   OpdCategoryVersion,

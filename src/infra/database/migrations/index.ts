@@ -7,6 +7,7 @@ import { Migration20261128215923_sla_engine } from './Migration20261128215923-sl
 import { Migration20261128222413_identity } from './Migration20261128222413-identity';
 import { Migration20261128230000_rate_limit } from './Migration20261128230000-rate_limit';
 import { Migration20261129120000_sliding_rate_limit } from './Migration20261129120000-sliding_rate_limit';
+import { Migration20261202160000_outbox_relay } from './Migration20261202160000-outbox_relay';
 
 /**
  * Every migration, in order. A new migration file must be added here; a unit
@@ -21,4 +22,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261128222413-identity', class: Migration20261128222413_identity },
   { name: 'Migration20261128230000-rate_limit', class: Migration20261128230000_rate_limit },
   { name: 'Migration20261129120000-sliding_rate_limit', class: Migration20261129120000_sliding_rate_limit },
+  { name: 'Migration20261202160000-outbox_relay', class: Migration20261202160000_outbox_relay },
 ];

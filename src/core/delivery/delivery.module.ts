@@ -1,0 +1,22 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DELIVERY_SETTINGS, DeliverySettings } from './relay/delivery-settings';
+import { DeliveryTargets } from './relay/delivery-target';
+import { OutboxRelay } from './relay/outbox-relay';
+import { OutboxRelayScheduler } from './relay/outbox-relay.scheduler';
+
+/**
+ * Delivery: the outbox relay and what it delivers to (subscriptions,
+ * webhooks to OPD systems, staff notifications). It reads what the other
+ * domains wrote to the outbox; none of them knows it exists.
+ */
+@Global()
+@Module({})
+export class DeliveryModule {
+  static forRoot(settings: DeliverySettings): DynamicModule {
+    return {
+      module: DeliveryModule,
+      providers: [{ provide: DELIVERY_SETTINGS, useValue: settings }, DeliveryTargets, OutboxRelay, OutboxRelayScheduler],
+      exports: [DeliveryTargets, OutboxRelay],
+    };
+  }
+}

@@ -1,0 +1,125 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Clock, CLOCK } from '../../../infra/clock/clock';
+import { entityManagerSql, SqlRunner } from '../../../infra/database/sql-runner';
+import { OutboxRecord, OutboxStore } from '../../shared';
+import { DELIVERY_SETTINGS, DeliverySettings } from './delivery-settings';
+import { DeliveryTargets } from './delivery-target';
+
+export interface RelayResult {
+  /** Messages published (handed to every target) in this batch. */
+  readonly published: number;
+  /** Messages whose attempt failed (retried later, or dead-lettered). */
+  readonly failed: number;
+  /** The claim was full: more may be waiting. */
+  readonly more: boolean;
+  /** The published stream's new end, when something was published. */
+  readonly lastSeq: number | null;
+}
+
+/**
+ * The outbox relay: claims pending messages (rows other relays hold are
+ * skipped, so every instance shares the work), hands them to each delivery
+ * target, numbers them in the published stream and marks them published,
+ * all in one transaction: a message is delivered to its targets once, or
+ * not at all and retried. A message that fails is retried with backoff and
+ * holds back its ticket's later messages; after the last attempt it is
+ * dead-lettered for an admin to see and replay.
+ *
+ * @example
+ * const { published } = await relay.relayOnce();
+ */
+@Injectable()
+export class OutboxRelay {
+  private readonly logger = new Logger('OutboxRelay');
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly targets: DeliveryTargets,
+    @Inject(DELIVERY_SETTINGS) private readonly settings: DeliverySettings,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async relayOnce(): Promise<RelayResult> {
+    const now = this.clock.now();
+    return this.em.fork().transactional(async (tx) => {
+      const sql = entityManagerSql(tx);
+      const { records, full } = await OutboxStore.claim(sql, now, this.settings.batch);
+      if (records.length === 0) return { published: 0, failed: 0, more: full, lastSeq: null };
+      const { accepted, failed } = await this.handOver(sql, records, now);
+      for (const { message, error } of failed) {
+        const retryAt = message.attempts + 1 >= this.settings.maxAttempts ? null : new Date(now.getTime() + backoffMs(message.attempts + 1, this.settings));
+        this.logger.warn({ messageId: message.id, topic: message.topic, attempt: message.attempts + 1, deadLettered: !retryAt, err: error }, 'Delivering an outbox message failed');
+        await OutboxStore.fail(sql, message.id, describe(error), retryAt, now);
+      }
+      const lastSeq = await OutboxStore.publish(sql, accepted.map((m) => m.id), now);
+      return { published: accepted.length, failed: failed.length, more: full, lastSeq };
+    });
+  }
+
+  /**
+   * The whole batch in one go; if a target refuses it, message by message
+   * (each in a savepoint) to find the ones that fail. A failed message holds
+   * back the later messages of its ticket in this batch.
+   */
+  private async handOver(sql: SqlRunner, batch: readonly OutboxRecord[], now: Date): Promise<{ accepted: OutboxRecord[]; failed: Array<{ message: OutboxRecord; error: unknown }> }> {
+    try {
+      await inSavepoint(sql, () => this.acceptAll(sql, batch, now));
+      return { accepted: [...batch], failed: [] };
+    } catch {
+      // Found out one by one below, with each message's own error.
+    }
+    const accepted: OutboxRecord[] = [];
+    const failed: Array<{ message: OutboxRecord; error: unknown }> = [];
+    const held = new Set<string>();
+    for (const message of batch) {
+      if (held.has(message.aggregateId)) continue;
+      try {
+        await inSavepoint(sql, () => this.acceptAll(sql, [message], now));
+        accepted.push(message);
+      } catch (error) {
+        failed.push({ message, error });
+        held.add(message.aggregateId);
+      }
+    }
+    return { accepted, failed };
+  }
+
+  private async acceptAll(sql: SqlRunner, messages: readonly OutboxRecord[], now: Date): Promise<void> {
+    for (const target of this.targets.all()) {
+      try {
+        await target.accept(sql, messages, now);
+      } catch (error) {
+        throw new DeliveryTargetError(target.name, error);
+      }
+    }
+  }
+}
+
+/** Which target failed, kept with the message's last error. */
+class DeliveryTargetError extends Error {
+  constructor(readonly target: string, override readonly cause: unknown) {
+    super(`${target}: ${cause instanceof Error ? cause.message : String(cause)}`);
+  }
+}
+
+async function inSavepoint(sql: SqlRunner, work: () => Promise<void>): Promise<void> {
+  await sql.query('savepoint relay_attempt');
+  try {
+    await work();
+  } catch (error) {
+    await sql.query('rollback to savepoint relay_attempt');
+    throw error;
+  }
+  await sql.query('release savepoint relay_attempt');
+}
+
+/** Exponential backoff with ±20 % jitter, so retries of a burst do not come back together. */
+export function backoffMs(attempt: number, settings: Pick<DeliverySettings, 'retryBaseMs' | 'retryMaxMs'>, random: () => number = Math.random): number {
+  const base = Math.min(settings.retryMaxMs, settings.retryBaseMs * 2 ** (attempt - 1));
+  return Math.round(base * (0.8 + 0.4 * random()));
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
