@@ -3,6 +3,10 @@ import { DELIVERY_SETTINGS, DeliverySettings } from './relay/delivery-settings';
 import { DeliveryTargets } from './relay/delivery-target';
 import { OutboxRelay } from './relay/outbox-relay';
 import { OutboxRelayScheduler } from './relay/outbox-relay.scheduler';
+import { EscalationRaisedResolver } from './subscriptions/escalation-raised.resolver';
+import { PublishedStream } from './subscriptions/published-stream';
+import { SlaBoardSubscriptionResolver } from './subscriptions/sla-board.resolver';
+import { TicketEventsResolver } from './subscriptions/ticket-events.resolver';
 
 /**
  * Delivery: the outbox relay and what it delivers to (subscriptions,
@@ -15,8 +19,17 @@ export class DeliveryModule {
   static forRoot(settings: DeliverySettings): DynamicModule {
     return {
       module: DeliveryModule,
-      providers: [{ provide: DELIVERY_SETTINGS, useValue: settings }, DeliveryTargets, OutboxRelay, OutboxRelayScheduler],
-      exports: [DeliveryTargets, OutboxRelay],
+      providers: [
+        { provide: DELIVERY_SETTINGS, useValue: settings },
+        DeliveryTargets,
+        OutboxRelay,
+        OutboxRelayScheduler,
+        PublishedStream,
+        TicketEventsResolver,
+        EscalationRaisedResolver,
+        SlaBoardSubscriptionResolver,
+      ],
+      exports: [DeliveryTargets, OutboxRelay, PublishedStream],
     };
   }
 }

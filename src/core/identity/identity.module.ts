@@ -4,6 +4,8 @@ import { APP_GUARD } from '@nestjs/core';
 import { ApiKeyService } from './application/api-key.service';
 import { AuthService } from './application/auth.service';
 import { Authenticator } from './application/authenticator';
+import { SocketAuthenticator } from './application/socket-authenticator';
+import { SOCKET_GATEKEEPER } from '../../infra/graphql/graphql-ws.options';
 import { IdentityBootstrap } from './application/identity-bootstrap';
 import { IDENTITY_SETTINGS, IdentitySettings } from './application/identity-settings';
 import { StaffDirectory } from './application/staff-directory';
@@ -34,6 +36,7 @@ export class IdentityModule {
         TokenService,
         ApiKeyService,
         Authenticator,
+        { provide: SOCKET_GATEKEEPER, useClass: SocketAuthenticator },
         AuthService,
         StaffDirectory,
         IdentityBootstrap,
@@ -44,7 +47,7 @@ export class IdentityModule {
         ReporterAccessResolver,
         ReporterIdentityResolver,
       ],
-      exports: [TokenService, StaffDirectory, Authenticator],
+      exports: [TokenService, StaffDirectory, Authenticator, SOCKET_GATEKEEPER],
     };
   }
 }

@@ -21,6 +21,8 @@ import { SlaPolicyResolver } from './api/sla-policy.resolver';
 import { TicketSlaResolver } from './api/ticket-sla.resolver';
 import './api/sla-graphql.enums';
 import { SlaSweeper } from './sweeper/sla-sweeper';
+import { SlaBoardReader } from './application/sla-board';
+import { SlaBoardResolver } from './api/sla-board.resolver';
 import { SweepWakeup } from './sweeper/sweep-wakeup';
 
 /**
@@ -56,12 +58,14 @@ export class SlaModule implements OnApplicationBootstrap {
         CalendarAdmin,
         EscalationQueries,
         SlaCompliance,
+        SlaBoardReader,
+        SlaBoardResolver,
         TicketSlaResolver,
         SlaPolicyResolver,
         SlaCalendarResolver,
         SlaEscalationResolver,
       ],
-      exports: [TICKET_EVENT_SINK, SlaCatalog, SlaSweeper],
+      exports: [TICKET_EVENT_SINK, SlaCatalog, SlaSweeper, SlaBoardReader],
     };
   }
 

@@ -12,3 +12,4 @@ export type { OpenTicketScope } from './application/ticket-system-events';
 export { ReporterModel, TicketModel } from './api/ticket.model';
 export { withheldReporter } from './api/ticket.mapper';
 export { ticketNumbers } from './application/ticket-numbers';
+export { TicketReader } from './api/ticket-reader';

@@ -30,6 +30,7 @@ import { assertValidLifecycleTable, TICKET_LIFECYCLE } from './lifecycle';
 import { GetTicketHandler } from './queries/get-ticket/get-ticket.handler';
 import { ListTicketsHandler } from './queries/list-tickets/list-tickets.handler';
 import { TicketEventsHandler } from './queries/ticket-events/ticket-events.handler';
+import { TicketReader } from './api/ticket-reader';
 
 export const TICKET_COMMAND_HANDLERS = [
   CreateTicketHandler,
@@ -71,13 +72,14 @@ export class TicketModule implements OnModuleInit {
         CategoryRouting,
         TicketIntakeWriter,
         TicketSystemEvents,
+        TicketReader,
         ...TICKET_COMMAND_HANDLERS,
         ...QUERY_HANDLERS,
         TicketQueryResolver,
         TicketCommandResolver,
         TicketStatusResolver,
       ],
-      exports: [TicketSystemEvents],
+      exports: [TicketSystemEvents, TicketReader],
     };
   }
 

@@ -8,12 +8,14 @@ import { AppConfig, PROJECT_ROOT } from '../../../config/app.config';
 import { graphqlHardening, withOperationLimitCodes } from '../security/graphql-hardening';
 import { databaseOutagePlugin } from './database-outage.plugin';
 import { errorLoggingPlugin } from './error-logging.plugin';
-import { formatGraphqlError } from './graphql-error.formatter';
+import { formatGraphqlError, isUnexpected } from './graphql-error.formatter';
+import { graphqlWsOptions, SOCKET_GATEKEEPER, type SocketGatekeeper } from './graphql-ws.options';
 import { supportedOperationsRule } from './supported-operations.rule';
 
 /**
- * Code-first Apollo. Outside production the schema is printed to schema.gql
- * (committed, so consumers can diff it; CI fails when it is stale).
+ * Code-first Apollo over HTTP, and graphql-ws subscriptions on the same
+ * path. Outside production the schema is printed to schema.gql (committed,
+ * so consumers can diff it; CI fails when it is stale).
  */
 @Module({})
 export class GraphqlApiModule {
@@ -25,8 +27,8 @@ export class GraphqlApiModule {
       imports: [
         NestGraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [Logger],
-          useFactory: (logger: Logger) => ({
+          inject: [Logger, SOCKET_GATEKEEPER],
+          useFactory: (logger: Logger, gatekeeper: SocketGatekeeper) => ({
             path: '/graphql',
             autoSchemaFile: production ? true : path.join(PROJECT_ROOT, 'schema.gql'),
             sortSchema: true,
@@ -50,6 +52,17 @@ export class GraphqlApiModule {
             allowBatchedHttpRequests: false,
             csrfPrevention: true,
             context: ({ req }: { req: unknown }) => ({ req }),
+            // graphql-ws, set explicitly (Nest's default is the legacy subscriptions-transport-ws protocol).
+            subscriptions: {
+              'graphql-ws': graphqlWsOptions({
+                gatekeeper,
+                parseOptions: hardening.parseOptions,
+                validationRules: [...hardening.validationRules, supportedOperationsRule],
+                formatError: withOperationLimitCodes(formatGraphqlError),
+                isUnexpected,
+                logError: (obj, msg) => logger.error(obj, msg),
+              }),
+            },
           }),
         }),
       ],

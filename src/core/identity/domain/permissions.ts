@@ -102,6 +102,13 @@ export const PERMISSIONS = {
   'Query.escalations': grant({ ...CALL_CENTRE, ...own(OFF, HEAD, SYS), ...all(AUDITOR) }),
   'Mutation.acknowledgeEscalation': grant({ ...all(SPV), ...own(OFF, HEAD) }),
   'Query.slaCompliance': grant({ ...all(SPV, ADMIN, AUDITOR), ...own(HEAD) }),
+  // The wall screen: the command centre sees every OPD, an OPD its own.
+  'Query.slaBoard': grant({ ...CALL_CENTRE, ...own(OFF, HEAD), ...all(AUDITOR) }),
+
+  // Subscriptions (graphql-ws): the same reach as the queries they push.
+  'Subscription.ticketEvents': grant({ ...CALL_CENTRE, ...own(OFF, HEAD, UNIT, SYS), ...all(AUDITOR) }),
+  'Subscription.escalationRaised': grant({ ...CALL_CENTRE, ...own(OFF, HEAD, SYS), ...all(AUDITOR) }),
+  'Subscription.slaBoard': grant({ ...CALL_CENTRE, ...own(OFF, HEAD), ...all(AUDITOR) }),
 
   // Staff, API keys and the privacy log.
   'Query.staffUsers': grant(all(ADMIN, AUDITOR)),

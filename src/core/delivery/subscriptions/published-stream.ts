@@ -1,0 +1,108 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { PgListener } from '../../../infra/database/pg-listener';
+import { entityManagerSql } from '../../../infra/database/sql-runner';
+import { OutboxStore, PUBLISHED_CHANNEL, type PublishedRecord } from '../../shared';
+
+export type StreamListener = (batch: readonly PublishedRecord[]) => void;
+
+const PAGE = 500;
+const BACKSTOP_MS = 1_000;
+
+/**
+ * This process's view of the published stream: every message the relays
+ * of all instances publish, in stream order, handed to in-process
+ * listeners (the subscriptions). A publishing transaction NOTIFYs the
+ * stream's new end; this reads what it has not seen, in one query per batch
+ * for all listeners. Because stream numbers follow commit order, reading
+ * "after the last number seen" misses nothing, even across a lost LISTEN
+ * connection (a backstop interval and the reconnect both read again).
+ *
+ * @example
+ * const stop = stream.listen((batch) => feed.push(batch));
+ */
+@Injectable()
+export class PublishedStream implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('PublishedStream');
+  private readonly listeners = new Set<StreamListener>();
+  private last = 0;
+  private reading: Promise<void> | null = null;
+  private again = false;
+  private timer: NodeJS.Timeout | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly pg: PgListener,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.last = (await OutboxStore.streamBounds(this.sql())).last;
+    await this.pg.listen(PUBLISHED_CHANNEL, () => this.pull());
+    this.pg.onReconnect(() => this.pull());
+    this.timer = setInterval(() => this.pull(), BACKSTOP_MS);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.reading;
+  }
+
+  /** The last stream number handed to listeners: a new listener sees everything after it. */
+  get position(): number {
+    return this.last;
+  }
+
+  listen(listener: StreamListener): () => void {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  }
+
+  /** Published messages after `afterSeq` straight from the table (a resuming subscriber's replay). */
+  read(afterSeq: number, limit = PAGE): Promise<PublishedRecord[]> {
+    return OutboxStore.readPublished(this.sql(), afterSeq, limit);
+  }
+
+  bounds(): Promise<{ last: number; first: number | null }> {
+    return OutboxStore.streamBounds(this.sql());
+  }
+
+  /** Reads what is new now, or right after the read in progress. */
+  pull(): void {
+    if (this.stopped) return;
+    if (this.reading) {
+      this.again = true;
+      return;
+    }
+    this.reading = this.readNew()
+      .catch((error: unknown) => this.logger.warn({ err: error }, 'Reading the published stream failed; retrying'))
+      .finally(() => {
+        this.reading = null;
+        if (this.again) {
+          this.again = false;
+          this.pull();
+        }
+      });
+  }
+
+  private async readNew(): Promise<void> {
+    if (this.listeners.size === 0) {
+      // Nobody listens: only move the position, so a first listener starts from now.
+      this.last = Math.max(this.last, (await OutboxStore.streamBounds(this.sql())).last);
+      return;
+    }
+    for (;;) {
+      const batch = await OutboxStore.readPublished(this.sql(), this.last, PAGE);
+      if (batch.length === 0) return;
+      this.last = batch[batch.length - 1].seq;
+      for (const listener of [...this.listeners]) listener(batch);
+      if (batch.length < PAGE) return;
+    }
+  }
+
+  private sql() {
+    return entityManagerSql(this.em.fork());
+  }
+}
