@@ -10,7 +10,7 @@ import { databaseOutagePlugin } from './database-outage.plugin';
 import { errorLoggingPlugin } from './error-logging.plugin';
 import { formatGraphqlError, isUnexpected } from './graphql-error.formatter';
 import { graphqlWsOptions, SOCKET_GATEKEEPER, type SocketGatekeeper } from './graphql-ws.options';
-import { supportedOperationsRule } from './supported-operations.rule';
+import { noSubscriptionOverHttpRule, supportedOperationsRule } from './supported-operations.rule';
 
 /**
  * Code-first Apollo over HTTP, and graphql-ws subscriptions on the same
@@ -42,7 +42,7 @@ export class GraphqlApiModule {
             includeStacktraceInErrorResponses: false,
             // Depth, alias, cost, token and directive limits; no field suggestions without introspection.
             ...hardening,
-            validationRules: [...hardening.validationRules, supportedOperationsRule],
+            validationRules: [...hardening.validationRules, supportedOperationsRule, noSubscriptionOverHttpRule],
             // No automatic persisted queries: clients send the query. Apollo then answers a hash with
             // PERSISTED_QUERY_NOT_SUPPORTED (its not-found and mismatch errors were masked as INTERNAL).
             persistedQueries: false,

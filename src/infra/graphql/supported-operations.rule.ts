@@ -14,7 +14,24 @@ export const supportedOperationsRule: ValidationRule = (context) => ({
     const schema = context.getSchema();
     const root = node.operation === 'query' ? schema.getQueryType() : node.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
     if (root) return;
-    const advice = node.operation === 'subscription' ? 'this API offers no subscriptions yet: poll the query instead' : 'send a query';
+    const advice = node.operation === 'subscription' ? 'this API offers no subscriptions' : 'send a query';
     context.reportError(new GraphQLError(`This API does not serve ${node.operation} operations: ${advice}`, { nodes: [node] }));
+  },
+});
+
+/**
+ * Over HTTP, a subscription is refused with what to do instead: subscribe
+ * over a WebSocket (graphql-ws) on the same path. Apollo would otherwise
+ * answer it with a bare HTTP error of its own.
+ *
+ * @example
+ * validationRules: [supportedOperationsRule, noSubscriptionOverHttpRule] // HTTP only
+ */
+export const noSubscriptionOverHttpRule: ValidationRule = (context) => ({
+  OperationDefinition(node) {
+    if (node.operation !== 'subscription' || !context.getSchema().getSubscriptionType()) return;
+    context.reportError(
+      new GraphQLError('Subscriptions are served over a WebSocket on /graphql (graphql-ws protocol, graphql-transport-ws), not over HTTP POST', { nodes: [node] }),
+    );
   },
 });

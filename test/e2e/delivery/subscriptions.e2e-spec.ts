@@ -1,5 +1,6 @@
 import type { Client } from 'graphql-ws';
 import { createApp } from '../../../src/bootstrap/app.factory';
+import { accessFor, GRANTED_ROLES, OPD_BOUND_ROLES } from '../../../src/core/identity/domain/permissions';
 import { startTestApp, TestApp } from '../../support/test-app';
 import { authHeaderFor, type TestActor } from '../../support/test-auth';
 import { BOOT_TIMEOUT_MS } from '../../support/timeouts';
@@ -126,10 +127,29 @@ describe('GraphQL subscriptions over graphql-ws', () => {
     }
   }, 60_000);
 
-  it('applies the permission table: a role without the subscription is FORBIDDEN', async () => {
-    const admin = subscribe(await clientFor({ userId: 'admin-sari', role: 'ADMIN' }), TICKET_EVENTS);
-    expect(JSON.stringify(await admin.failed())).toContain('FORBIDDEN');
-  }, 60_000);
+  it('applies the permission table to every subscription and role', async () => {
+    const documents: Record<string, string> = {
+      'Subscription.ticketEvents': TICKET_EVENTS,
+      'Subscription.escalationRaised': 'subscription { escalationRaised { cursor } }',
+      'Subscription.slaBoard': 'subscription { slaBoard { asOf entries { opdCode } } }',
+    };
+    for (const role of GRANTED_ROLES) {
+      const actor: TestActor = { userId: `sub-${role.toLowerCase()}`, role, ...(OPD_BOUND_ROLES.has(role) && { opdCode: CODES.roadsOpd }) };
+      const client = await clientFor(actor);
+      for (const [op, query] of Object.entries(documents)) {
+        const sub = subscribe<{ entries?: Array<{ opdCode: string | null }> }>(client, query);
+        const access = accessFor(op, role);
+        if (!access) {
+          expect(`${op} ${role} ${JSON.stringify(await sub.failed())}`).toContain('FORBIDDEN');
+        } else if (op === 'Subscription.slaBoard') {
+          // The board comes at once; an OPD's holds its own clocks only.
+          const board = await sub.nth(1);
+          if (access === 'OWN_OPD') expect(board.entries?.filter((e) => e.opdCode !== CODES.roadsOpd)).toEqual([]);
+        }
+        sub.stop();
+      }
+    }
+  }, 120_000);
 
   it('serves subscriptions only, under the same operation limits as HTTP', async () => {
     const client = await clientFor(ACTORS.supervisor);

@@ -22,8 +22,10 @@ import { describeReporterIdentity } from './reporter-identity.checks';
 // single permission follow.
 
 const FIXTURES: Fixture[] = [...TICKET_FIXTURES, ...ADMIN_FIXTURES];
-const FIELD_RULES = OPERATIONS.filter((op) => !/^(Query|Mutation)\./.test(op));
-const ROOT_OPERATIONS = OPERATIONS.filter((op) => !FIELD_RULES.includes(op));
+const FIELD_RULES = OPERATIONS.filter((op) => !/^(Query|Mutation|Subscription)\./.test(op));
+// Subscriptions are checked over graphql-ws in test/e2e/delivery/subscriptions.e2e-spec.ts.
+const SUBSCRIPTIONS = OPERATIONS.filter((op) => op.startsWith('Subscription.'));
+const ROOT_OPERATIONS = OPERATIONS.filter((op) => !FIELD_RULES.includes(op) && !SUBSCRIPTIONS.includes(op));
 
 function fieldsOf(schema: GraphQLSchema, type: string): string[] {
   const found = schema.getType(type);
@@ -58,6 +60,11 @@ describe('authorization matrix over POST /graphql', () => {
 
     it('has a rule for every root field the running app serves, and no rule without one', () => {
       expect(rootFields(t.app.get(GraphQLSchemaHost).schema)).toEqual([...ROOT_OPERATIONS].sort());
+    });
+
+    it('has a rule for every subscription, and every subscription rule names one', () => {
+      const served = fieldsOf(t.app.get(GraphQLSchemaHost).schema, 'Subscription').map((f) => `Subscription.${f}`);
+      expect(served.sort()).toEqual([...SUBSCRIPTIONS].sort());
     });
 
     it('guards fields that exist: Ticket.reporter', () => {

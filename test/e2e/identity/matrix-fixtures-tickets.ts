@@ -1,4 +1,4 @@
-import type { Operation } from '../../../src/core/identity/domain/permissions';
+import { accessFor, type Operation } from '../../../src/core/identity/domain/permissions';
 import type { GraphqlResponse } from '../../support/test-app';
 import { expectGraphqlError } from '../tickets/ticket-api';
 import type { Fixture } from './matrix-cases';
@@ -230,5 +230,19 @@ export const TICKET_FIXTURES: Fixture[] = [
       };
     },
   },
+  {
+    op: 'Query.slaBoard',
+    scoped: false,
+    async prepare(_w, c) {
+      const ownOnly = c.role !== null && accessFor('Query.slaBoard', c.role) === 'OWN_OPD';
+      return {
+        query: '{ slaBoard { asOf breached entries { ticketId opdCode kind dueAt } } }',
+        allowed: (d: { slaBoard: { entries: Array<{ opdCode: string | null }> } }) => {
+          expect(Array.isArray(d.slaBoard.entries)).toBe(true);
+          // An OPD's board holds its own clocks only.
+          if (ownOnly) expect(d.slaBoard.entries.filter((e) => e.opdCode !== OWN_OPD)).toEqual([]);
+        },
+      };
+    },
+  },
 ];
-

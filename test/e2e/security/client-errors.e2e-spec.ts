@@ -37,7 +37,7 @@ describe('client mistakes get their own code, never INTERNAL', () => {
   });
 
   it('a subscription operation over HTTP is a client error naming what to do instead', async () => {
-    const res = await post(t, { query: 'subscription { ticketEvents { id } }' });
+    const res = await post(t, { query: 'subscription { ticketEvents { cursor } }' });
     expect(res.status).toBe(400);
     expect(codes(res)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     expect(res.body.errors[0].message).toMatch(/subscription/i);

@@ -8,7 +8,7 @@ import { accessFor, GRANTED_ROLES, IDENTITY_OF_ANONYMOUS, isPublic, OPD_BOUND_RO
 describe('the permission table', () => {
   // The committed schema (CI keeps it current) is the list of what clients can call.
   const schema = buildSchema(readFileSync(join(__dirname, '../../../../schema.gql'), 'utf8'));
-  const fields = (['Query', 'Mutation'] as const).flatMap((type) => Object.keys(schema.getType(type) ? (schema.getType(type) as GraphQLObjectType).getFields() : {}).map((f) => `${type}.${f}`));
+  const fields = (['Query', 'Mutation', 'Subscription'] as const).flatMap((type) => Object.keys(schema.getType(type) ? (schema.getType(type) as GraphQLObjectType).getFields() : {}).map((f) => `${type}.${f}`));
 
   it('has a rule for every root field of the schema, and none for a field that does not exist', () => {
     expect(fields.length).toBeGreaterThan(40);
