@@ -44,7 +44,9 @@ export function subscribe<T>(client: Client, query: string, variables: Record<st
         notify();
       },
       error: (error) => {
-        errors.push(error);
+        // An Error or a socket's close event would print as {}.
+        const closed = error as { code?: unknown; reason?: unknown };
+        errors.push(error instanceof Error ? { message: error.message } : closed && typeof closed === 'object' && 'code' in closed && !Array.isArray(error) ? { closeCode: closed.code, reason: closed.reason } : error);
         notify();
       },
       complete: notify,

@@ -29,8 +29,8 @@ export const SLA_BOARD_LIMIT = 500;
 
 /**
  * The supervisors' wall screen: every running clock of an open emergency,
- * and every clock of any kind that has breached and still runs, soonest due
- * (most overdue) first. Reads the SLA engine's own tables; the kind comes
+ * and every clock of any kind that has breached and still runs (its due
+ * time passed), soonest due (most overdue) first. Reads the SLA engine's own tables; the kind comes
  * from the SLA timeline's copy of the ticket's context.
  *
  * @example
@@ -54,11 +54,11 @@ export class SlaBoardReader {
       `select c.ticket_id, c.metric, c.status, c.due_at, c.breached_at, c.opd_code, s.timeline->'context'->>'kind' as kind
          from ticket_sla_clock c join ticket_sla s on s.ticket_id = c.ticket_id
         where c.status in ('RUNNING', 'PAUSED')
-          and (s.timeline->'context'->>'kind' = 'EMERGENCY' or c.breached_at is not null)
+          and (s.timeline->'context'->>'kind' = 'EMERGENCY' or c.breached_at is not null or (c.status = 'RUNNING' and c.due_at <= ?))
           and (cast(? as text) is null or c.opd_code = ?)
         order by c.due_at nulls last, c.ticket_id, c.metric
         limit ?`,
-      [opdScope, opdScope, SLA_BOARD_LIMIT],
+      [now, opdScope, opdScope, SLA_BOARD_LIMIT],
     );
     const numbers = await ticketNumbers(sql, [...new Set(rows.map((r) => r.ticket_id))]);
     return {
@@ -74,7 +74,8 @@ export class SlaBoardReader {
           status: r.status,
           dueAt,
           remainingSeconds: dueAt && r.status === 'RUNNING' ? Math.round((dueAt.getTime() - now.getTime()) / 1000) : null,
-          breachedAt: r.breached_at ? new Date(r.breached_at) : null,
+          // A running clock past its due time has breached, whether or not the sweep has recorded it yet.
+          breachedAt: r.breached_at ? new Date(r.breached_at) : dueAt && r.status === 'RUNNING' && dueAt <= now ? dueAt : null,
         };
       }),
     };
