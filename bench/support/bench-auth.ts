@@ -18,6 +18,11 @@ export const BENCH_TOKEN_SECRET = randomSecret(48);
  * (SigapServer.start sets both).
  */
 export async function authorizeBench(databaseUrl: string): Promise<void> {
+  (INTAKE_HEADERS as Record<string, string>).authorization = `Bearer ${await benchToken(databaseUrl, 'CALL_TAKER', null)}`;
+}
+
+/** A staff account of `role` with a session, and an access token for it valid for an hour. */
+export async function benchToken(databaseUrl: string, role: string, opdCode: string | null): Promise<string> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -26,8 +31,8 @@ export async function authorizeBench(databaseUrl: string): Promise<void> {
     const sessionId = randomUUID();
     await client.query(
       `insert into staff_user (id, username, display_name, role, opd_code, languages, password_hash, created_at, updated_at, password_changed_at)
-       values ($1, $2, 'Bench call taker', 'CALL_TAKER', null, '{id}', 'scrypt$15$8$1$none$none', $3, $3, $3)`,
-      [userId, `bench-${userId.slice(0, 8)}`, now],
+       values ($1, $2, $3, $4, $5, '{id}', 'scrypt$15$8$1$none$none', $6, $6, $6)`,
+      [userId, `bench-${userId.slice(0, 8)}`, `Bench ${role.toLowerCase()}`, role, opdCode, now],
     );
     await client.query(
       'insert into auth_session (id, user_id, refresh_hash, created_at, refreshed_at, expires_at) values ($1, $2, $3, $4, $4, $5)',
@@ -35,8 +40,7 @@ export async function authorizeBench(databaseUrl: string): Promise<void> {
     );
     const codec = new TokenCodec(createHash('sha256').update(BENCH_TOKEN_SECRET).digest());
     const iat = Math.floor(now.getTime() / 1000);
-    const token = codec.sign({ sub: userId, sid: sessionId, iat, exp: iat + 60 * 60 });
-    (INTAKE_HEADERS as Record<string, string>).authorization = `Bearer ${token}`;
+    return codec.sign({ sub: userId, sid: sessionId, iat, exp: iat + 60 * 60 });
   } finally {
     await client.end();
   }

@@ -64,7 +64,7 @@ export function readOptions(
   };
 }
 
-function whole(name: string, raw: string | undefined, fallback: number, min: number): number {
+export function whole(name: string, raw: string | undefined, fallback: number, min: number): number {
   if (raw === undefined || raw.trim() === '') return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < min) {

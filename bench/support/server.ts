@@ -96,6 +96,13 @@ export class SigapServer {
     return server;
   }
 
+  /** SIGKILL, as a crash would: no draining, no shutdown hooks. Resolves once the process is gone. */
+  async kill(): Promise<void> {
+    if (!this.exit) this.child.kill('SIGKILL');
+    await this.exited;
+    this.stopping ??= Promise.resolve();
+  }
+
   /** SIGINT (the server drains and exits 0), SIGKILL after a timeout. Idempotent. */
   stop(): Promise<void> {
     this.stopping ??= this.doStop();
