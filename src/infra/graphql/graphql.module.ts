@@ -6,9 +6,11 @@ import * as path from 'node:path';
 import { Logger } from 'nestjs-pino';
 import { AppConfig, PROJECT_ROOT } from '../../../config/app.config';
 import { graphqlHardening, withOperationLimitCodes } from '../security/graphql-hardening';
+import { MetricsRegistry } from '../metrics/metrics.registry';
 import { databaseOutagePlugin } from './database-outage.plugin';
 import { errorLoggingPlugin } from './error-logging.plugin';
 import { formatGraphqlError } from './graphql-error.formatter';
+import { graphqlMetricsPlugin } from './graphql-metrics.plugin';
 import { supportedOperationsRule } from './supported-operations.rule';
 
 /**
@@ -25,8 +27,8 @@ export class GraphqlApiModule {
       imports: [
         NestGraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [Logger],
-          useFactory: (logger: Logger) => ({
+          inject: [Logger, MetricsRegistry],
+          useFactory: (logger: Logger, metrics: MetricsRegistry) => ({
             path: '/graphql',
             autoSchemaFile: production ? true : path.join(PROJECT_ROOT, 'schema.gql'),
             sortSchema: true,
@@ -35,6 +37,7 @@ export class GraphqlApiModule {
             plugins: [
               errorLoggingPlugin((obj, msg) => logger.error(obj, msg), (obj, msg) => logger.log(obj, msg)),
               databaseOutagePlugin((obj, msg) => logger.error(obj, msg), (obj, msg) => logger.log(obj, msg)),
+              graphqlMetricsPlugin(metrics),
               ...(config.graphql.sandbox ? [ApolloServerPluginLandingPageLocalDefault({ footer: false })] : []),
             ],
             includeStacktraceInErrorResponses: false,
