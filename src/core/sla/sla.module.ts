@@ -21,6 +21,7 @@ import { SlaPolicyResolver } from './api/sla-policy.resolver';
 import { TicketSlaResolver } from './api/ticket-sla.resolver';
 import './api/sla-graphql.enums';
 import { SlaSweeper } from './sweeper/sla-sweeper';
+import { SlaMetrics } from './application/sla.metrics';
 import { SweepWakeup } from './sweeper/sweep-wakeup';
 
 /**
@@ -48,6 +49,7 @@ export class SlaModule implements OnApplicationBootstrap {
         SlaCatalog,
         SlaClockWriter,
         { provide: TICKET_EVENT_SINK, useExisting: SlaClockWriter },
+        SlaMetrics,
         SlaSweeper,
         SweepWakeup,
         SlaSweepScheduler,
