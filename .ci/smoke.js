@@ -5,6 +5,7 @@
 'use strict';
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
+const http = require('node:http');
 const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
@@ -68,7 +69,7 @@ async function waitReady(port, svc, ms) {
   fail(`/health/ready not 200 within ${ms / 1000} s`, svc.out.text);
 }
 
-async function startCheckStop(env, port, waitForLog) {
+async function startCheckStop(env, port, waitForLog, extraCheck) {
   const started = Date.now();
   const svc = run(env);
   const ready = await waitReady(port, svc, 60_000);
@@ -84,6 +85,7 @@ async function startCheckStop(env, port, waitForLog) {
   });
   const body = await res.json();
   if (body?.data?.__typename !== 'Query') fail(`GraphQL answered ${JSON.stringify(body)}`, svc.out.text);
+  if (extraCheck) await extraCheck(svc);
   svc.child.kill('SIGINT');
   const exit = await within(30_000, svc.exited);
   if (exit === 'timeout') fail('no exit within 30 s of SIGINT', svc.out.text);
@@ -119,8 +121,29 @@ async function startCheckStop(env, port, waitForLog) {
   if (leftover2.length) fail(`postgres still running after the second stop: pids ${leftover2.join(', ')}`, second);
   console.log('smoke: second start reused the data; no postgres process left');
 
-  // 3. Two server processes on one port: both serve, all stop on SIGINT.
-  const third = await startCheckStop({ ...env, WEB_CONCURRENCY: '2' }, port, /listening on .*\(2 process\(es\)\)/);
+  // 3. Two server processes on one port: both serve, all stop on SIGINT; every
+  // scrape of GET /metrics counts the requests of both, whichever one answers it.
+  const token = 'smoke-metrics-token-0123456789';
+  // A new connection per request (fetch would keep one alive, and one connection stays with one process).
+  const get = (urlPath, headers = {}) =>
+    new Promise((resolve, reject) => {
+      http.get({ host: '127.0.0.1', port, path: urlPath, headers, agent: false }, (res) => {
+        let text = '';
+        res.on('data', (c) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode, text }));
+      }).on('error', reject);
+    });
+  const clusterMetrics = async (svc) => {
+    for (let i = 0; i < 6; i++) await get('/health/live');
+    for (let i = 0; i < 4; i++) {
+      const { status, text } = await get('/metrics', { authorization: `Bearer ${token}` });
+      const res = { status };
+      const live = /^sigap_http_request_duration_seconds_count\{method="GET",route="\/health\/live",status_class="2xx"\} (\d+)$/m.exec(text);
+      if (res.status !== 200 || live?.[1] !== '6') fail(`scrape ${i + 1}: ${res.status}, /health/live counted ${live?.[1]} (want 6 over both processes)`, svc.out.text);
+    }
+    console.log('smoke: four scrapes of GET /metrics each counted both processes');
+  };
+  const third = await startCheckStop({ ...env, WEB_CONCURRENCY: '2', METRICS_TOKEN: token }, port, /listening on .*\(2 process\(es\)\)/, clusterMetrics);
   const leftover3 = postgresPids().filter((p) => !before.has(p));
   if (leftover3.length) fail(`postgres still running after the cluster stop: pids ${leftover3.join(', ')}`, third);
   const workers = new Set([...third.matchAll(/"pid":(\d+)[^\n]*Nest application successfully started/g)].map((m) => m[1]));

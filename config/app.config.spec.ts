@@ -22,6 +22,12 @@ describe('loadAppConfig', () => {
     expect(config.log.format).toBe('json');
   });
 
+  it('turns GET /metrics off without a token, and refuses a short one', () => {
+    expect(loadAppConfig({}).metrics.token).toBeNull();
+    expect(loadAppConfig({ METRICS_TOKEN: 'a-long-enough-scrape-token' }).metrics.token).toBe('a-long-enough-scrape-token');
+    expect(() => loadAppConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN must be at least 16 characters/);
+  });
+
   it('turns the sandbox off in production unless asked for', () => {
     expect(loadAppConfig({ NODE_ENV: 'production' }).graphql.sandbox).toBe(false);
     expect(loadAppConfig({ NODE_ENV: 'production', GRAPHQL_SANDBOX: 'true' }).graphql.sandbox).toBe(true);

@@ -202,6 +202,11 @@ class EnvironmentVariables {
   @Min(1)
   @Max(100_000)
   PUBLIC_RATE_LIMIT_PER_MINUTE = 120;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters (or unset: GET /metrics answers 404)' })
+  METRICS_TOKEN?: string;
 }
 
 /** Typed, validated configuration; built once at startup by {@link loadAppConfig}. */
@@ -257,6 +262,8 @@ export interface AppConfig {
     readonly loginLimitPerMinute: number;
     readonly publicLimitPerMinute: number;
   };
+  /** GET /metrics: null (no token configured) turns the route off. */
+  readonly metrics: { readonly token: string | null };
 }
 
 /** Thrown when the environment is invalid; its message names every bad variable. */
@@ -341,6 +348,7 @@ export function loadAppConfig(
       loginLimitPerMinute: vars.LOGIN_RATE_LIMIT_PER_MINUTE,
       publicLimitPerMinute: vars.PUBLIC_RATE_LIMIT_PER_MINUTE,
     },
+    metrics: { token: vars.METRICS_TOKEN ?? null },
   };
 }
 

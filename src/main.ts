@@ -5,12 +5,16 @@ import { startWorkers } from './bootstrap/cluster';
 import { prepareDatabase } from './bootstrap/database.bootstrap';
 import { serve } from './bootstrap/http-server';
 import { createBootstrapLogger } from './infra/logging/bootstrap-logger';
+import { answerPrimaryWith } from './infra/metrics/cluster-metrics.bridge';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const logger = createBootstrapLogger(config);
 
   if (cluster.isWorker) {
+    // Answer the primary's metric gathering at once, with nothing until the app is up:
+    // a worker still booting must not stall every scrape (see cluster-metrics.bridge.ts).
+    answerPrimaryWith([]);
     // The primary prepared the database and passed its URL in DATABASE_URL.
     const server = await serve(config, logger, config.database.url!);
     const exit = async (): Promise<void> => {

@@ -14,6 +14,8 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { SlaCatalog } from '../../src/core/sla/application/sla-catalog';
 import { SlaSweeper } from '../../src/core/sla/sweeper/sla-sweeper';
+import { SlaMetrics } from '../../src/core/sla/application/sla.metrics';
+import { MetricsRegistry } from '../../src/infra/metrics/metrics.registry';
 import { buildOrmOptions } from '../../src/bootstrap/mikro-orm.options';
 import type { Cleanup } from './cleanup';
 import type { SlaBenchOptions } from './sla-options';
@@ -64,7 +66,7 @@ export async function runLatenessPhase(
   const sweeperErrors: string[] = [];
   const startSweeper = (name: string): void => {
     if (!orm) return;
-    const sweeper = new IntervalSweeper(new SlaSweeper(orm.em, new SlaCatalog({ now: () => new Date() }, new OpdDirectory(orm.em))), SWEEP_INTERVAL_MS, options.batch);
+    const sweeper = new IntervalSweeper(new SlaSweeper(orm.em, new SlaCatalog({ now: () => new Date() }, new OpdDirectory(orm.em)), new SlaMetrics(new MetricsRegistry({ processMetrics: false }))), SWEEP_INTERVAL_MS, options.batch);
     sweepers.set(name, sweeper);
     sweeper.start();
   };

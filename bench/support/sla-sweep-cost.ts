@@ -10,6 +10,8 @@ import { performance } from 'node:perf_hooks';
 import * as pg from 'pg';
 import { SlaCatalog } from '../../src/core/sla/application/sla-catalog';
 import { SlaSweeper } from '../../src/core/sla/sweeper/sla-sweeper';
+import { SlaMetrics } from '../../src/core/sla/application/sla.metrics';
+import { MetricsRegistry } from '../../src/infra/metrics/metrics.registry';
 import { buildOrmOptions } from '../../src/bootstrap/mikro-orm.options';
 import { percentile } from './stats';
 
@@ -110,7 +112,7 @@ export class SweepCostBench {
     await client.connect();
     try {
       const orm = await MikroORM.init(buildOrmOptions(url, 2));
-      const sweeper = new SlaSweeper(orm.em, new SlaCatalog({ now: () => new Date() }, new OpdDirectory(orm.em)));
+      const sweeper = new SlaSweeper(orm.em, new SlaCatalog({ now: () => new Date() }, new OpdDirectory(orm.em)), new SlaMetrics(new MetricsRegistry({ processMetrics: false })));
       return new SweepCostBench(orm, client, sweeper, dueSetSize);
     } catch (error) {
       await client.end();

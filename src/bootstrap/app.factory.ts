@@ -5,6 +5,9 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { requestIdFor } from '../infra/logging/logging.module';
+import type { MetricsScope } from '../infra/metrics/metrics.exposition';
+import { httpMetricsHook } from '../infra/metrics/http-metrics.hook';
+import { MetricsRegistry } from '../infra/metrics/metrics.registry';
 import { securityHeadersHook } from '../infra/security/security-headers';
 import type { AppConfig } from '../../config/app.config';
 import { ENABLED_OPD_MODULES } from '../../config/opd-modules';
@@ -19,7 +22,7 @@ import type { Clock } from '../infra/clock/clock';
 export async function createApp(
   config: AppConfig,
   databaseUrl: string,
-  overrides: { clock?: Clock; opdModules?: readonly OpdModuleDefinition[] } = {},
+  overrides: { clock?: Clock; opdModules?: readonly OpdModuleDefinition[]; metricsScope?: MetricsScope } = {},
 ): Promise<INestApplication> {
   const module = AppModule.forRoot({ config, databaseUrl, opdModules: ENABLED_OPD_MODULES, ...overrides });
   // Fastify, not Express: measured here, the HTTP layer was a large share of a
@@ -40,6 +43,8 @@ export async function createApp(
   adapter.getInstance().addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
+  // Every request's duration by route template and status class, errors (404, 413) included.
+  adapter.getInstance().addHook('onResponse', httpMetricsHook(app.get(MetricsRegistry)));
   // nosniff, no framing, no referrer, HSTS, a strict CSP (but for the sandbox
   // page) and no-store, on every answer: errors such as 413 included.
   adapter.getInstance().addHook('onSend', securityHeadersHook({ graphqlPath: '/graphql', sandboxPage: config.graphql.sandbox }));

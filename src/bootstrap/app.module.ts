@@ -18,6 +18,8 @@ import { HealthModule } from '../infra/health/health.module';
 import { LoggingModule } from '../infra/logging/logging.module';
 import { PgListenerModule } from '../infra/database/pg-listener.module';
 import { DeliveryModule } from '../core/delivery/delivery.module';
+import type { MetricsScope } from '../infra/metrics/metrics.exposition';
+import { MetricsModule } from '../infra/metrics/metrics.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -27,12 +29,14 @@ export interface AppModuleOptions {
   clock?: Clock;
   /** The enabled OPD modules (config/opd-modules.ts), in order. */
   opdModules: readonly OpdModuleDefinition[];
+  /** 'cluster' in a node:cluster worker (GET /metrics then covers every worker); default 'process'. */
+  metricsScope?: MetricsScope;
 }
 
 /** The application root; built from already validated configuration. */
 @Module({})
 export class AppModule {
-  static forRoot({ config, databaseUrl, clock, opdModules }: AppModuleOptions): DynamicModule {
+  static forRoot({ config, databaseUrl, clock, opdModules, metricsScope = 'process' }: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -40,6 +44,8 @@ export class AppModule {
         ClockModule.forRoot(clock),
         CqrsModule.forRoot(),
         LoggingModule.forRoot(config),
+        // Before the domains: each declares its instruments against the registry this provides.
+        MetricsModule.forRoot({ token: config.metrics.token, scope: metricsScope }),
         MikroOrmModule.forRoot({
           ...buildOrmOptions(databaseUrl, config.database.poolMax),
           // Every handler forks its own EntityManager; a per-request context would be unused work.

@@ -1,5 +1,6 @@
 import cluster, { Worker } from 'node:cluster';
 import type { Logger } from 'pino';
+import { serveClusterMetrics } from '../infra/metrics/cluster-metrics.bridge';
 
 export interface Workers {
   /** Resolves when every worker listens; rejects if one dies before it ever did (a boot failure). */
@@ -21,6 +22,8 @@ export function startWorkers(count: number, databaseUrl: string, logger: Logger)
   let settle: { resolve: () => void; reject: (error: Error) => void };
   const ready = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
   const fork = (): Worker => cluster.fork({ DATABASE_URL: databaseUrl });
+  // The primary serves no HTTP; it gathers every worker's metrics for the one that got the scrape.
+  const stopMetrics = serveClusterMetrics();
 
   cluster.on('listening', (worker) => {
     listened.add(worker.id);
@@ -42,6 +45,7 @@ export function startWorkers(count: number, databaseUrl: string, logger: Logger)
     ready,
     stop: async () => {
       stopping = true;
+      stopMetrics();
       const alive = Object.values(cluster.workers ?? {}).filter((w): w is Worker => !!w && !w.isDead());
       await Promise.all(
         alive.map(

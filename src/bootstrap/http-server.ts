@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../../config/app.config';
@@ -10,7 +11,8 @@ export interface RunningServer {
 
 /** Starts the app and listens; used by the single process and by every cluster worker. */
 export async function serve(config: AppConfig, logger: Logger, databaseUrl: string): Promise<RunningServer> {
-  const app = await createApp(config, databaseUrl);
+  // A worker's scrape is answered for the whole cluster, through the primary.
+  const app = await createApp(config, databaseUrl, { metricsScope: cluster.isWorker ? 'cluster' : 'process' });
   await app.listen(config.http.port, config.http.host);
   const server = app.getHttpServer() as Server;
   return {

@@ -23,6 +23,7 @@ import './api/sla-graphql.enums';
 import { SlaSweeper } from './sweeper/sla-sweeper';
 import { SlaBoardReader } from './application/sla-board';
 import { SlaBoardResolver } from './api/sla-board.resolver';
+import { SlaMetrics } from './application/sla.metrics';
 import { SweepWakeup } from './sweeper/sweep-wakeup';
 
 /**
@@ -50,6 +51,7 @@ export class SlaModule implements OnApplicationBootstrap {
         SlaCatalog,
         SlaClockWriter,
         { provide: TICKET_EVENT_SINK, useExisting: SlaClockWriter },
+        SlaMetrics,
         SlaSweeper,
         SweepWakeup,
         SlaSweepScheduler,

@@ -6,6 +6,7 @@ import { TicketCommandRunner } from './application/ticket-command.runner';
 import { TicketIntakeWriter } from './application/ticket-intake.writer';
 import { TicketSystemEvents } from './application/ticket-system-events';
 import { TICKET_SETTINGS, TicketSettings } from './application/ticket-settings';
+import { TicketMetrics } from './application/ticket.metrics';
 import { TicketCommandResolver } from './api/ticket-command.resolver';
 import { TicketQueryResolver } from './api/ticket-query.resolver';
 import { TicketStatusResolver } from './api/ticket-status.resolver';
@@ -67,6 +68,7 @@ export class TicketModule implements OnModuleInit {
       imports: [CqrsModule],
       providers: [
         { provide: TICKET_SETTINGS, useValue: settings },
+        TicketMetrics,
         TicketCommandRunner,
         DistrictCheck,
         CategoryRouting,

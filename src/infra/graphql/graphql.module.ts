@@ -6,9 +6,11 @@ import * as path from 'node:path';
 import { Logger } from 'nestjs-pino';
 import { AppConfig, PROJECT_ROOT } from '../../../config/app.config';
 import { graphqlHardening, withOperationLimitCodes } from '../security/graphql-hardening';
+import { MetricsRegistry } from '../metrics/metrics.registry';
 import { databaseOutagePlugin } from './database-outage.plugin';
 import { errorLoggingPlugin } from './error-logging.plugin';
 import { formatGraphqlError, isUnexpected } from './graphql-error.formatter';
+import { graphqlMetricsPlugin } from './graphql-metrics.plugin';
 import { graphqlWsOptions, SOCKET_GATEKEEPER, type SocketGatekeeper } from './graphql-ws.options';
 import { noSubscriptionOverHttpRule, supportedOperationsRule } from './supported-operations.rule';
 
@@ -27,8 +29,8 @@ export class GraphqlApiModule {
       imports: [
         NestGraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [Logger, SOCKET_GATEKEEPER],
-          useFactory: (logger: Logger, gatekeeper: SocketGatekeeper) => ({
+          inject: [Logger, SOCKET_GATEKEEPER, MetricsRegistry],
+          useFactory: (logger: Logger, gatekeeper: SocketGatekeeper, metrics: MetricsRegistry) => ({
             path: '/graphql',
             autoSchemaFile: production ? true : path.join(PROJECT_ROOT, 'schema.gql'),
             sortSchema: true,
@@ -37,6 +39,7 @@ export class GraphqlApiModule {
             plugins: [
               errorLoggingPlugin((obj, msg) => logger.error(obj, msg), (obj, msg) => logger.log(obj, msg)),
               databaseOutagePlugin((obj, msg) => logger.error(obj, msg), (obj, msg) => logger.log(obj, msg)),
+              graphqlMetricsPlugin(metrics),
               ...(config.graphql.sandbox ? [ApolloServerPluginLandingPageLocalDefault({ footer: false })] : []),
             ],
             includeStacktraceInErrorResponses: false,

@@ -1,6 +1,8 @@
 import { OpdDirectory } from '../../../src/core/opd';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { SlaCatalog } from '../../../src/core/sla/application/sla-catalog';
+import { SlaMetrics } from '../../../src/core/sla/application/sla.metrics';
+import { MetricsRegistry } from '../../../src/infra/metrics/metrics.registry';
 import { SlaSweeper, SweepResult } from '../../../src/core/sla/sweeper/sla-sweeper';
 import { TicketKind } from '../../../src/core/ticket/domain/ticket.enums';
 import { buildOrmOptions } from '../../../src/bootstrap/mikro-orm.options';
@@ -48,7 +50,9 @@ describe('two sweepers with their own connection pools', () => {
     const now = t.clock.now();
 
     const mine = t.app.get(SlaSweeper);
-    const theirs = new SlaSweeper(other.em, new SlaCatalog(t.clock, new OpdDirectory(other.em)));
+    // Another instance: its own metrics, as another process would have.
+    const theirMetrics = new SlaMetrics(new MetricsRegistry({ processMetrics: false }));
+    const theirs = new SlaSweeper(other.em, new SlaCatalog(t.clock, new OpdDirectory(other.em)), theirMetrics);
     // Triaging stops the triage clocks and moves the on-site ones to BPBD's policy while the sweeps run;
     // every threshold it passed before the triage must still be recorded, once.
     const [a, b] = await Promise.all([
@@ -73,6 +77,11 @@ describe('two sweepers with their own connection pools', () => {
     // Both took part: the claims really were shared, not serialised behind one lock.
     expect(recorded(a)).toBeGreaterThan(0);
     expect(recorded(b)).toBeGreaterThan(0);
+    // The counters agree: each instance counted what it inserted, so together every threshold once.
+    const counted = async (m: SlaMetrics) =>
+      [...(await m.warnings.get()).values, ...(await m.breaches.get()).values].reduce((n, v) => n + v.value, 0);
+    expect(await counted(t.app.get(SlaMetrics))).toBe(recorded(a));
+    expect(await counted(theirMetrics)).toBe(recorded(b));
     const [left] = await sql.execute<Array<{ due: string }>>('select count(*) as due from ticket_sla_clock where next_fire_at <= ?', [now]);
     expect(Number(left.due)).toBe(0);
   }, 180_000);

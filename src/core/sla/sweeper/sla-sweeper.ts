@@ -5,6 +5,7 @@ import { entityManagerSql } from '../../../infra/database/sql-runner';
 import { ticketNumbers } from '../../ticket';
 import { SlaCatalog } from '../application/sla-catalog';
 import { nextFire } from '../application/sla-clock.rows';
+import { RecordedThreshold, SlaMetrics } from '../application/sla.metrics';
 import type { ClockSnapshot } from '../domain/sla-clock';
 import type { SlaMetricCode } from '../domain/sla-metric';
 import { CALL_CENTRE_LADDER, rungFor } from './escalation-ladder';
@@ -60,16 +61,24 @@ export class SlaSweeper {
   constructor(
     private readonly em: EntityManager,
     private readonly catalog: SlaCatalog,
+    private readonly metrics: SlaMetrics,
   ) {}
 
   /** `now`: null in production (the database's clock); tests pass their clock's time. */
   async sweepOnce(now: Date | null, batchSize = 500): Promise<SweepResult> {
+    const { result, recorded } = await this.sweepInTransaction(now, batchSize);
+    // Committed: only now are these thresholds recorded for good.
+    this.metrics.recorded(recorded);
+    return result;
+  }
+
+  private async sweepInTransaction(now: Date | null, batchSize: number): Promise<{ result: SweepResult; recorded: RecordedThreshold[] }> {
     return this.em.fork().transactional(async (tx) => {
       const sql = entityManagerSql(tx);
       const claimed = await sql.query<ClaimedClock>(CLAIM_DUE_CLOCKS,
         [now, now, batchSize],
       );
-      if (claimed.length === 0) return { claimed: 0, recorded: 0 };
+      if (claimed.length === 0) return { result: { claimed: 0, recorded: 0 }, recorded: [] };
       const snapshot = await this.catalog.snapshot(sql);
       // Asked of the ticket domain, on this transaction's connection: people are told the ticket's number.
       const numbers = await ticketNumbers(sql, claimed.map((c) => c.ticket_id));
@@ -90,14 +99,14 @@ export class SlaSweeper {
         const next = nextFire(clock, firedPct);
         moves.push({ ticket_id: clock.ticket_id, metric: clock.metric, fired_pct: firedPct, next_fire_at: next });
       }
-      const recorded = escalations.length ? await recordEscalations(tx, escalations, now) : 0;
+      const recorded = escalations.length ? await recordEscalations(tx, escalations, now) : [];
       await tx.execute(
         `update ticket_sla_clock c set fired_pct = m.fired_pct, next_fire_at = m.next_fire_at
            from jsonb_to_recordset(cast(? as jsonb)) as m(ticket_id uuid, metric text, fired_pct int, next_fire_at timestamptz)
           where c.ticket_id = m.ticket_id and c.metric = m.metric`,
         [JSON.stringify(moves)],
       );
-      return { claimed: claimed.length, recorded };
+      return { result: { claimed: claimed.length, recorded: recorded.length }, recorded };
     });
   }
 
@@ -112,9 +121,9 @@ export class SlaSweeper {
   }
 }
 
-/** Inserts the escalations, and an outbox message for each one actually new. */
-async function recordEscalations(tx: EntityManager, escalations: object[], now: Date | null): Promise<number> {
-  const rows = await tx.execute<Array<{ id: string }>>(
+/** Inserts the escalations, and an outbox message for each one actually new; returns those new ones. */
+async function recordEscalations(tx: EntityManager, escalations: object[], now: Date | null): Promise<RecordedThreshold[]> {
+  const rows = await tx.execute<Array<{ metric: string; opd_code: string | null; threshold_pct: number; due_at: Date | string; recorded_at: Date | string }>>(
     `with e as (
        select * from jsonb_to_recordset(cast(? as jsonb)) as e(id uuid, ticket_id uuid, number text, metric text, cycle int,
          threshold_pct int, level int, opd_code text, notified jsonb, due_at timestamptz, kind text)
@@ -132,8 +141,10 @@ async function recordEscalations(tx: EntityManager, escalations: object[], now: 
          from inserted i join e on e.id = i.id
        returning 1
      )
-     select id from inserted`,
+     select e.metric, e.opd_code, e.threshold_pct, e.due_at, i.recorded_at from inserted i join e on e.id = i.id`,
     [JSON.stringify(escalations), now],
   );
-  return rows.length;
+  return rows.map((r) => ({
+    metric: r.metric, opdCode: r.opd_code, thresholdPct: r.threshold_pct, dueAt: new Date(r.due_at), recordedAt: new Date(r.recorded_at),
+  }));
 }

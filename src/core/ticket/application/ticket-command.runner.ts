@@ -12,6 +12,7 @@ import { TICKET_EVENT_SINK, TicketEventSink } from './ticket-event.sink';
 import { lockTickets } from './ticket-locks';
 import { TicketChangedEvent } from './ticket.events';
 import { TICKET_SETTINGS, TicketSettings } from './ticket-settings';
+import { TicketMetrics } from './ticket.metrics';
 
 /** The part every command on an existing ticket carries. */
 export interface TicketCommandEnvelope {
@@ -42,6 +43,7 @@ export class TicketCommandRunner {
     private readonly eventBus: EventBus,
     // Required: without it every SLA clock would silently stop.
     @Inject(TICKET_EVENT_SINK) private readonly sink: TicketEventSink,
+    private readonly metrics: TicketMetrics,
   ) {}
 
   async run(envelope: TicketCommandEnvelope, spec: ChangeSpec): Promise<Ticket> {
@@ -68,6 +70,7 @@ export class TicketCommandRunner {
     } catch (error) {
       throw await this.asConflict(error, envelope.ticketId);
     }
+    this.metrics.transitions.inc({ event_type: spec.command, to_state: change.to });
     this.eventBus.publish(
       new TicketChangedEvent(ticket.id, spec.command, change.from, change.to, ticket.version, envelope.actor, now),
     );

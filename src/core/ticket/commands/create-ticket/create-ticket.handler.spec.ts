@@ -5,6 +5,8 @@ import type { CategoryRouting } from '../../application/category-routing';
 import type { DistrictCheck } from '../../application/district.check';
 import type { TicketIntakeWriter } from '../../application/ticket-intake.writer';
 import type { TicketSettings } from '../../application/ticket-settings';
+import { MetricsRegistry } from '../../../../infra/metrics/metrics.registry';
+import { TicketMetrics } from '../../application/ticket.metrics';
 import { TicketChannel, TicketKind } from '../../domain/ticket.enums';
 import { TicketErrorCode } from '../../domain/ticket.exception';
 import { CreateTicketCommand } from './create-ticket.command';
@@ -33,10 +35,39 @@ describe('CreateTicketHandler', () => {
       untouchable as CategoryRouting,
       untouchable as TicketIntakeWriter,
       untouchable as EventBus,
+      new TicketMetrics(new MetricsRegistry({ processMetrics: false })),
     );
     await expect(
       handler.execute(new CreateTicketCommand({ report: { ...report, reporter: { nik: '12' }, location: null }, actor: ACTOR })),
     ).rejects.toMatchObject({ code: TicketErrorCode.INVALID_INPUT, details: { problems: ['reporter.nik must be 16 digits'] } });
+  });
+
+  it('counts a create once its write committed, and nothing when the write fails', async () => {
+    const metrics = new TicketMetrics(new MetricsRegistry({ processMetrics: false }));
+    let fail = false;
+    const writer = {
+      write: async (build: Parameters<TicketIntakeWriter['write']>[0]) => {
+        if (fail) throw new Error('connection lost');
+        return build(7).ticket;
+      },
+    } as unknown as TicketIntakeWriter;
+    const handler = new CreateTicketHandler(
+      untouchable as EntityManager,
+      { now: () => NOW },
+      settings,
+      { assertKnown: async () => undefined } as unknown as DistrictCheck,
+      untouchable as CategoryRouting,
+      writer,
+      { publish: () => undefined } as unknown as EventBus,
+      metrics,
+    );
+    await handler.execute(new CreateTicketCommand({ report, actor: ACTOR }));
+    fail = true;
+    await expect(handler.execute(new CreateTicketCommand({ report, actor: ACTOR }))).rejects.toThrow('connection lost');
+
+    const created = await metrics.created.get();
+    expect(created.values).toEqual([{ labels: { channel: 'PHONE', kind: 'COMPLAINT' }, value: 1 }]);
+    expect((await metrics.transitions.get()).values).toEqual([]);
   });
 
   it('identifies a retry whatever the key order, and tells a changed report apart', () => {

@@ -9,6 +9,7 @@ import { eventRows, takeStep } from '../../application/ticket-changer';
 import { IdempotencyKeyTaken, TicketIntakeWriter } from '../../application/ticket-intake.writer';
 import { TicketChangedEvent, TicketCreatedEvent } from '../../application/ticket.events';
 import { TICKET_SETTINGS, TicketSettings } from '../../application/ticket-settings';
+import { TicketMetrics } from '../../application/ticket.metrics';
 import { acceptReport } from '../../domain/report-rules';
 import { TICKET_CREATED } from '../../domain/ticket-event-type';
 import { formatTicketNumber } from '../../domain/ticket-number';
@@ -29,6 +30,7 @@ export class CreateTicketHandler implements ICommandHandler<CreateTicketCommand,
     private readonly routing: CategoryRouting,
     private readonly writer: TicketIntakeWriter,
     private readonly eventBus: EventBus,
+    private readonly metrics: TicketMetrics,
   ) {}
 
   async execute(cmd: CreateTicketCommand): Promise<CreateTicketResult> {
@@ -91,8 +93,11 @@ export class CreateTicketHandler implements ICommandHandler<CreateTicketCommand,
       throw error;
     }
 
+    // Committed: count it (a replay returned above and counts nothing).
+    this.metrics.created.inc({ channel: ticket.channel, kind: ticket.kind });
     this.eventBus.publish(new TicketCreatedEvent(ticket.id, ticket.number, cmd.actor, now));
     if (ticket.version === 2) {
+      this.metrics.transitions.inc({ event_type: TicketCommand.ANSWER, to_state: ticket.state });
       this.eventBus.publish(
         new TicketChangedEvent(ticket.id, TicketCommand.ANSWER, TicketState.NEW, ticket.state, ticket.version, cmd.actor, now),
       );
