@@ -1,4 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DeliveryMetrics } from './delivery.metrics';
 import { DELIVERY_SETTINGS, DeliverySettings } from './relay/delivery-settings';
 import { DeliveryTargets } from './relay/delivery-target';
 import { OutboxRelay } from './relay/outbox-relay';
@@ -21,6 +22,7 @@ export class DeliveryModule {
       module: DeliveryModule,
       providers: [
         { provide: DELIVERY_SETTINGS, useValue: settings },
+        DeliveryMetrics,
         DeliveryTargets,
         OutboxRelay,
         OutboxRelayScheduler,
@@ -29,7 +31,7 @@ export class DeliveryModule {
         EscalationRaisedResolver,
         SlaBoardSubscriptionResolver,
       ],
-      exports: [DeliveryTargets, OutboxRelay, PublishedStream],
+      exports: [DeliveryTargets, OutboxRelay, PublishedStream, DeliveryMetrics],
     };
   }
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Client } from 'pg';
+import { type Counter, MetricsRegistry } from '../metrics/metrics.registry';
 
 /** Injection token of the URL of the database the application uses. */
 export const DATABASE_URL = Symbol('DATABASE_URL');
@@ -33,7 +34,11 @@ export class PgListener implements OnApplicationShutdown {
   private failures = 0;
   private closed = false;
 
-  constructor(@Inject(DATABASE_URL) private readonly url: string) {}
+  private readonly reconnects: Counter;
+
+  constructor(@Inject(DATABASE_URL) private readonly url: string, metrics: MetricsRegistry) {
+    this.reconnects = metrics.counter({ name: 'sigap_listen_reconnects_total', help: 'LISTEN connections lost and made again' });
+  }
 
   /** Calls `handler` with each notification's payload on `channel`; resolves once listening (or retrying). */
   async listen(channel: string, handler: Handler): Promise<() => void> {
@@ -123,6 +128,7 @@ export class PgListener implements OnApplicationShutdown {
       this.connect().then(
         () => {
           this.failures = 0;
+          this.reconnects.inc();
           this.logger.log('The LISTEN connection is back');
           for (const handler of this.reconnectHandlers) handler();
         },

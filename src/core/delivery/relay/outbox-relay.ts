@@ -5,6 +5,7 @@ import { entityManagerSql, SqlRunner } from '../../../infra/database/sql-runner'
 import { OutboxRecord, OutboxStore } from '../../shared';
 import { DELIVERY_SETTINGS, DeliverySettings } from './delivery-settings';
 import { DeliveryTargets } from './delivery-target';
+import { DeliveryMetrics } from '../delivery.metrics';
 
 export interface RelayResult {
   /** Messages published (handed to every target) in this batch. */
@@ -38,14 +39,15 @@ export class OutboxRelay {
     private readonly targets: DeliveryTargets,
     @Inject(DELIVERY_SETTINGS) private readonly settings: DeliverySettings,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly metrics: DeliveryMetrics,
   ) {}
 
   async relayOnce(): Promise<RelayResult> {
     const now = this.clock.now();
-    return this.em.fork().transactional(async (tx) => {
+    const result = await this.em.fork().transactional(async (tx) => {
       const sql = entityManagerSql(tx);
       const { records, full } = await OutboxStore.claim(sql, now, this.settings.batch);
-      if (records.length === 0) return { published: 0, failed: 0, more: full, lastSeq: null };
+      if (records.length === 0) return { published: 0, failed: 0, more: full, lastSeq: null, accepted: [], failures: [] };
       const { accepted, failed } = await this.handOver(sql, records, now);
       for (const { message, error } of failed) {
         const retryAt = message.attempts + 1 >= this.settings.maxAttempts ? null : new Date(now.getTime() + backoffMs(message.attempts + 1, this.settings));
@@ -53,8 +55,18 @@ export class OutboxRelay {
         await OutboxStore.fail(sql, message.id, describe(error), retryAt, now);
       }
       const lastSeq = await OutboxStore.publish(sql, accepted.map((m) => m.id), now);
-      return { published: accepted.length, failed: failed.length, more: full, lastSeq };
+      return { published: accepted.length, failed: failed.length, more: full, lastSeq, accepted, failures: failed };
     });
+    // Counted once committed.
+    const committed = this.clock.now().getTime();
+    for (const message of result.accepted) {
+      this.metrics.published.inc({ topic: DeliveryMetrics.family(message.topic) });
+      this.metrics.latency.observe({ target: 'relay' }, Math.max(0, committed - message.createdAt.getTime()) / 1000);
+    }
+    for (const { message } of result.failures) {
+      this.metrics.relayFailures.inc({ outcome: message.attempts + 1 >= this.settings.maxAttempts ? 'dead_letter' : 'retry' });
+    }
+    return { published: result.published, failed: result.failed, more: result.more, lastSeq: result.lastSeq };
   }
 
   /**

@@ -5,6 +5,7 @@ import type { SlaMetric } from '../../sla';
 import type { PublishedRecord } from '../../shared';
 import type { TicketKind } from '../../ticket';
 import { parseCursor } from './cursor';
+import { DeliveryMetrics } from '../delivery.metrics';
 import { PublishedStream } from './published-stream';
 import { subscriptionFeed } from './subscription-feed';
 import { EscalationNoticeModel, EscalationRaisedFilterInput } from './subscription.models';
@@ -12,7 +13,10 @@ import { EscalationNoticeModel, EscalationRaisedFilterInput } from './subscripti
 /** `escalationRaised`: each SLA warning and breach as the sweeper records it (an OPD sees its own). */
 @Resolver()
 export class EscalationRaisedResolver {
-  constructor(private readonly stream: PublishedStream) {}
+  constructor(
+    private readonly stream: PublishedStream,
+    private readonly metrics: DeliveryMetrics,
+  ) {}
 
   @Subscription(() => EscalationNoticeModel, {
     resolve: (notice: EscalationNoticeModel) => notice,
@@ -32,7 +36,7 @@ export class EscalationRaisedResolver {
       if (filter?.kinds?.length && !filter.kinds.includes(notice.kind)) return null;
       if (filter?.breachedOnly && !notice.breached) return null;
       return notice;
-    });
+    }, this.metrics.feed('escalationRaised'));
   }
 }
 

@@ -5,6 +5,7 @@ import { CurrentActor } from '../../actor';
 import type { Actor } from '../../actor';
 import { SlaBoardModel, SlaBoardReader, toSlaBoardModel } from '../../sla';
 import type { PublishedRecord } from '../../shared';
+import { DeliveryMetrics, type FeedObserver } from '../delivery.metrics';
 import { PublishedStream } from './published-stream';
 
 /** A burst of changes is pushed as one board, at most this often. */
@@ -24,6 +25,7 @@ export class SlaBoardSubscriptionResolver {
     private readonly stream: PublishedStream,
     private readonly board: SlaBoardReader,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly metrics: DeliveryMetrics,
   ) {}
 
   @Subscription(() => SlaBoardModel, {
@@ -33,7 +35,8 @@ export class SlaBoardSubscriptionResolver {
   })
   slaBoardUpdates(@CurrentActor() actor: Actor): AsyncIterableIterator<SlaBoardModel> {
     const scope = actor.restrictedToOpd ?? null;
-    return boardFeed(this.stream, (message) => movesBoard(message, scope), async () => toSlaBoardModel(await this.board.read(this.clock.now(), scope)));
+    const read = async (): Promise<SlaBoardModel> => toSlaBoardModel(await this.board.read(this.clock.now(), scope));
+    return boardFeed(this.stream, (message) => movesBoard(message, scope), read, this.metrics.feed('slaBoard'));
   }
 }
 
@@ -43,7 +46,8 @@ function movesBoard(message: PublishedRecord, scope: string | null): boolean {
   return message.topic.startsWith('sla.') || (message.topic.startsWith('ticket.') && p.kind === 'EMERGENCY');
 }
 
-function boardFeed<T>(stream: PublishedStream, relevant: (m: PublishedRecord) => boolean, read: () => Promise<T>): AsyncIterableIterator<T> {
+function boardFeed<T>(stream: PublishedStream, relevant: (m: PublishedRecord) => boolean, read: () => Promise<T>, observer: FeedObserver): AsyncIterableIterator<T> {
+  observer.opened();
   let dirty = true;
   let done = false;
   let wake: (() => void) | null = null;
@@ -72,6 +76,7 @@ function boardFeed<T>(stream: PublishedStream, relevant: (m: PublishedRecord) =>
       }
     },
     async return(): Promise<IteratorResult<T>> {
+      if (!done) observer.closed();
       done = true;
       stop();
       clearInterval(refresh);

@@ -1,5 +1,6 @@
 import { ApiError } from '../../../infra/graphql/api-error';
 import type { PublishedRecord } from '../../shared';
+import type { FeedObserver } from '../delivery.metrics';
 import type { PublishedStream } from './published-stream';
 
 /** A subscriber this far behind is cut off; it resumes from its last cursor. */
@@ -19,9 +20,11 @@ export function subscriptionFeed<T>(
   stream: PublishedStream,
   after: number | null,
   select: (message: PublishedRecord) => Promise<T | null>,
+  observer?: FeedObserver,
 ): AsyncIterableIterator<T> {
   const queue: PublishedRecord[] = [];
-  const ready: T[] = [];
+  const ready: Array<{ value: T; createdAt: Date }> = [];
+  observer?.opened();
   let wake: (() => void) | null = null;
   let failure: Error | null = null;
   let done = false;
@@ -57,8 +60,16 @@ export function subscriptionFeed<T>(
       if (message.seq <= seen) continue;
       seen = message.seq;
       const value = await select(message);
-      if (value !== null) ready.push(value);
+      if (value !== null) ready.push({ value, createdAt: message.createdAt });
     }
+  }
+
+  function finish(): void {
+    if (done) return;
+    done = true;
+    stop();
+    observer?.closed();
+    wake?.();
   }
 
   let replayDone = false;
@@ -75,7 +86,11 @@ export function subscriptionFeed<T>(
           await iterator.return!();
           throw error;
         }
-        if (ready.length) return { value: ready.shift()!, done: false };
+        if (ready.length) {
+          const { value, createdAt } = ready.shift()!;
+          observer?.pushed(createdAt);
+          return { value, done: false };
+        }
         if (queue.length) {
           await drain();
           continue;
@@ -85,14 +100,11 @@ export function subscriptionFeed<T>(
       }
     },
     async return(): Promise<IteratorResult<T>> {
-      done = true;
-      stop();
-      wake?.();
+      finish();
       return { value: undefined, done: true };
     },
     async throw(error?: unknown): Promise<IteratorResult<T>> {
-      done = true;
-      stop();
+      finish();
       throw error;
     },
     [Symbol.asyncIterator]() {

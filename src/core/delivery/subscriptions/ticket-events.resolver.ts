@@ -4,6 +4,7 @@ import type { Actor } from '../../actor';
 import type { PublishedRecord } from '../../shared';
 import { TicketKind, TicketModel, TicketReader, TicketState } from '../../ticket';
 import { parseCursor } from './cursor';
+import { DeliveryMetrics } from '../delivery.metrics';
 import { PublishedStream } from './published-stream';
 import { subscriptionFeed } from './subscription-feed';
 import { TicketEventNoticeModel, TicketEventsFilterInput } from './subscription.models';
@@ -18,6 +19,7 @@ import { TicketEventNoticeModel, TicketEventsFilterInput } from './subscription.
 export class TicketEventsResolver {
   constructor(
     private readonly stream: PublishedStream,
+    private readonly metrics: DeliveryMetrics,
     private readonly tickets: TicketReader,
   ) {}
 
@@ -34,7 +36,7 @@ export class TicketEventsResolver {
     return subscriptionFeed(this.stream, parseCursor(after), async (message) => {
       const notice = toNotice(message, scope);
       return notice && matches(notice, scope, filter) ? notice : null;
-    });
+    }, this.metrics.feed('ticketEvents'));
   }
 
   @ResolveField(() => TicketModel, { nullable: true, description: 'The ticket as it is now (it may have moved on since the event); null if no longer visible.' })
