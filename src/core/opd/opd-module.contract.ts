@@ -1,8 +1,9 @@
 /**
  * The OPD plug-in contract: the only part of the core an OPD module imports.
  * A module is data only (categories, SLA targets, an escalation ladder); the
- * core validates and merges it at boot. There are no code hooks: reactions to
- * ticket events reach OPD systems through the outbox once its delivery exists.
+ * core validates and merges it at boot. There are no code hooks: an OPD's own
+ * system hears of its tickets through signed webhooks and subscriptions, sent
+ * by the outbox relay after commit (docs/webhooks.md, docs/delivery.md).
  */
 
 /** Text a call taker or citizen may read, in Indonesian and English. */

@@ -1,6 +1,8 @@
 import type { Client } from 'graphql-ws';
 import { createApp } from '../../../src/bootstrap/app.factory';
 import { accessFor, GRANTED_ROLES, OPD_BOUND_ROLES } from '../../../src/core/identity/domain/permissions';
+import { ActorRole } from '../../../src/core/actor';
+import { API_KEY_OPERATIONS, ApiKeyService } from '../../../src/core/identity/application/api-key.service';
 import { startTestApp, TestApp } from '../../support/test-app';
 import { authHeaderFor, type TestActor } from '../../support/test-auth';
 import { BOOT_TIMEOUT_MS } from '../../support/timeouts';
@@ -88,6 +90,27 @@ describe('GraphQL subscriptions over graphql-ws', () => {
     expect(roads.received.every((n) => n.opdCode === CODES.roadsOpd)).toBe(true);
     roads.stop();
     fire.stop();
+  }, 60_000);
+
+  it('re-reads the ticket with the subscriber\'s rights: reporter identity only where the role may see it, and logged', async () => {
+    const query = `subscription { ticketEvents(filter: { types: ["DISPATCH"] }) { number ticket { reporter { name identityVisible } } } }`;
+    const officer = subscribe<{ number: string; ticket: { reporter: { name: string | null; identityVisible: boolean } } }>(await clientFor(ROADS_OFFICER), query);
+    const make = async (anonymous: boolean): Promise<TicketView> => {
+      let ticket = await api.createTicket({
+        kind: 'COMPLAINT', channel: 'PHONE', description: 'Jalan amblas', descriptionLanguage: 'id',
+        reporter: { name: 'Ni Luh Sari', phone: '081234567890', anonymous },
+      });
+      ticket = await api.change('triageTicket', { ...ref(ticket), kind: 'COMPLAINT', categoryCode: CODES.roadCategory, opdCode: CODES.roadsOpd, fieldResponse: false });
+      return api.change('dispatchTicket', ref(ticket));
+    };
+    const named = await make(false);
+    const anonymous = await make(true);
+    expect((await officer.find((n) => n.number === named.number)).ticket.reporter).toEqual({ name: 'Ni Luh Sari', identityVisible: true });
+    expect((await officer.find((n) => n.number === anonymous.number)).ticket.reporter).toEqual({ name: null, identityVisible: false });
+    officer.stop();
+    const log = await t.gql<{ reporterAccessLog: Array<{ operation: string; actorId: string }> }>(
+      'query L($id: ID) { reporterAccessLog(filter: { ticketId: $id }) { operation actorId } }', { id: named.id }, { userId: 'aud-putu', role: 'AUDITOR' });
+    expect(log.body.data?.reporterAccessLog).toContainEqual({ operation: 'Subscription.ticketEvents', actorId: ROADS_OFFICER.userId });
   }, 60_000);
 
   it('resumes after a reconnect from the last cursor seen, missing nothing', async () => {
@@ -180,6 +203,25 @@ describe('GraphQL subscriptions over graphql-ws', () => {
     await probe.nth(1);
     const res = await t.http().post('/graphql').set('authorization', header).set('content-type', 'application/json').send({ query: 'mutation { logout }' });
     expect(res.body.errors).toBeUndefined();
+    expect(await closed).toBe(4403);
+  }, 60_000);
+
+  it('closes the socket of an OPD system whose API key is revoked', async () => {
+    const keys = t.app.get(ApiKeyService);
+    const { key, secret } = await keys.create(
+      { name: 'roads dispatch system', opdCode: CODES.roadsOpd, permissions: API_KEY_OPERATIONS },
+      { userId: 'admin-sari', role: ActorRole.ADMIN, opdCode: null },
+    );
+    const closed = new Promise<number>((resolve) => {
+      const client = wsClient(url, { authorization: `ApiKey ${secret}` }, (code) => resolve(code));
+      clients.push(client);
+      const sub = subscribe<Notice>(client, TICKET_EVENTS);
+      // Live first: the roads system hears of a road complaint routed to it.
+      void roadComplaint().then(async (road) => {
+        await sub.find((n) => n.number === road.number && n.type === 'DISPATCH');
+        await keys.revoke(key.id);
+      });
+    });
     expect(await closed).toBe(4403);
   }, 60_000);
 

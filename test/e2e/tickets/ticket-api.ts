@@ -125,7 +125,7 @@ export interface ReportInput {
   priority?: TicketPriority;
   channelPlatform?: SocialPlatform;
   channelAccount?: string;
-  reporter?: { name?: string; phone?: string; nik?: string; language?: string; email?: string };
+  reporter?: { name?: string; phone?: string; nik?: string; language?: string; email?: string; anonymous?: boolean; confidential?: boolean };
   location?: { district?: string; village?: string; address?: string; landmark?: string; latitude?: number; longitude?: number };
   categoryCode?: string;
   opdCode?: string;

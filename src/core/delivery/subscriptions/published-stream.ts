@@ -30,6 +30,7 @@ export class PublishedStream implements OnApplicationBootstrap, OnApplicationShu
   private again = false;
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
+  private failing = false;
 
   constructor(
     private readonly em: EntityManager,
@@ -77,7 +78,15 @@ export class PublishedStream implements OnApplicationBootstrap, OnApplicationShu
       return;
     }
     this.reading = this.readNew()
-      .catch((error: unknown) => this.logger.warn({ err: error }, 'Reading the published stream failed; retrying'))
+      .then(() => {
+        if (this.failing) this.logger.log('Reading the published stream again');
+        this.failing = false;
+      })
+      .catch((error: unknown) => {
+        // Once per outage, not every second.
+        if (!this.failing) this.logger.warn({ err: error }, 'Reading the published stream failed; retrying');
+        this.failing = true;
+      })
       .finally(() => {
         this.reading = null;
         if (this.again) {
