@@ -3,6 +3,7 @@ import { DELIVERY_SETTINGS, DeliverySettings } from './relay/delivery-settings';
 import { DeliveryTargets } from './relay/delivery-target';
 import { OutboxRelay } from './relay/outbox-relay';
 import { OutboxRelayScheduler } from './relay/outbox-relay.scheduler';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 /**
  * Delivery: the outbox relay and what it delivers to (subscriptions,
@@ -15,6 +16,7 @@ export class DeliveryModule {
   static forRoot(settings: DeliverySettings): DynamicModule {
     return {
       module: DeliveryModule,
+      imports: [WebhooksModule.forRoot(settings.webhooks)],
       providers: [{ provide: DELIVERY_SETTINGS, useValue: settings }, DeliveryTargets, OutboxRelay, OutboxRelayScheduler],
       exports: [DeliveryTargets, OutboxRelay],
     };
