@@ -1,4 +1,4 @@
-import { Field, InputType, Int } from '@nestjs/graphql';
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsEnum, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { WEBHOOK_URL_MAX_LENGTH } from '../domain/webhook-url';
 import { WebhookDeliveryStatus, WebhookEvent } from './webhook-graphql.enums';
@@ -22,6 +22,6 @@ export class WebhookDeliveryFilterInput {
 
 @InputType()
 export class DisableWebhookEndpointInput {
-  @Field() @IsString() @MaxLength(40) id!: string;
+  @Field(() => ID) @IsString() @MaxLength(40) id!: string;
   @Field(() => String, { nullable: true, description: 'Why; shown in webhookEndpoints.' }) @IsOptional() @IsString() @MaxLength(500) reason?: string | null;
 }
