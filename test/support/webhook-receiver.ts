@@ -29,6 +29,7 @@ export class WebhookReceiver {
   readonly received: ReceivedWebhook[] = [];
   private readonly queued = new Map<string, ReceiverAnswer[]>();
   private readonly standing = new Map<string, ReceiverAnswer>();
+  private readonly waiters = new Set<() => void>();
 
   private constructor(private readonly server: Server) {}
 
@@ -41,6 +42,7 @@ export class WebhookReceiver {
       req.on('end', () => {
         const path = req.url ?? '/';
         receiver.received.push({ path, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+        for (const wake of receiver.waiters) wake();
         const answer = receiver.queued.get(path)?.shift() ?? receiver.standing.get(path) ?? { status: 204 };
         res.writeHead(answer.status, answer.headers);
         res.end(answer.status === 204 ? undefined : `answer ${answer.status}`);
@@ -70,6 +72,30 @@ export class WebhookReceiver {
 
   on(path: string): ReceivedWebhook[] {
     return this.received.filter((r) => r.path === path);
+  }
+
+  /**
+   * Resolves once `path` has received `count` requests in all; rejects after
+   * `timeoutMs` (a bound on a hang, not a wait: it resolves on arrival).
+   */
+  waitFor(path: string, count: number, timeoutMs: number): Promise<ReceivedWebhook[]> {
+    return new Promise((resolve, reject) => {
+      const check = (): void => {
+        if (this.on(path).length < count) return;
+        cleanup();
+        resolve(this.on(path));
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(new Error(`${path} received ${this.on(path).length} of ${count} webhooks within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const cleanup = (): void => {
+        clearTimeout(timer);
+        this.waiters.delete(check);
+      };
+      this.waiters.add(check);
+      check();
+    });
   }
 
   async close(): Promise<void> {
