@@ -37,10 +37,10 @@ async function ok(t: TestApp, query: string, variables: Record<string, unknown>,
 /** A road complaint with a reporter who must never appear in a webhook, dispatched to PUPR-PERKIM. */
 async function dispatchedRoadTicket(api: TicketApi, words: string): Promise<TicketView> {
   const created = await api.createTicket({
-    kind: 'COMPLAINT' as never, channel: 'PHONE' as never, descriptionLanguage: 'id', description: `Jalan berlubang ${words}`,
+    kind: 'COMPLAINT', channel: 'PHONE', descriptionLanguage: 'id', description: `Jalan berlubang ${words}`,
     categoryCode: CODES.roadCategory, reporter: { name: 'Ketut Rahasia', phone: '+6281298765432', nik: '5106014506900001' },
   }, SUPERVISOR);
-  const triaged = await api.change('triageTicket', { ...ref(created), kind: 'COMPLAINT' as never, categoryCode: CODES.roadCategory }, SUPERVISOR);
+  const triaged = await api.change('triageTicket', { ...ref(created), kind: 'COMPLAINT', categoryCode: CODES.roadCategory }, SUPERVISOR);
   return api.change('dispatchTicket', ref(triaged), SUPERVISOR);
 }
 
