@@ -181,7 +181,7 @@ class EnvironmentVariables {
   @IsInt({ message: 'WEBHOOK_MAX_ATTEMPTS must be a whole number' })
   @Min(1)
   @Max(100)
-  WEBHOOK_MAX_ATTEMPTS = 12;
+  WEBHOOK_MAX_ATTEMPTS = 16;
 
   @Transform(({ value }) => toNumber(value))
   @IsInt({ message: 'WEBHOOK_RETRY_BASE_MS must be a whole number of milliseconds' })
