@@ -159,6 +159,60 @@ class EnvironmentVariables {
   @Max(3650)
   OUTBOX_RETENTION_DAYS = 14;
 
+  @Transform(({ value }) => toBoolean(value))
+  @IsBoolean({ message: 'WEBHOOK_DISPATCHER_ENABLED must be true or false' })
+  WEBHOOK_DISPATCHER_ENABLED = true;
+
+  @Transform(({ value }) => toBoolean(value))
+  @IsBoolean({ message: 'WEBHOOK_ALLOW_PRIVATE_ADDRESSES must be true or false' })
+  WEBHOOK_ALLOW_PRIVATE_ADDRESSES = false;
+
+  @Transform(({ value }) => toBoolean(value))
+  @IsBoolean({ message: 'WEBHOOK_ALLOW_HTTP must be true or false' })
+  WEBHOOK_ALLOW_HTTP = false;
+
+  @Transform(({ value }) => toNumber(value))
+  @IsInt({ message: 'WEBHOOK_TIMEOUT_MS must be a whole number of milliseconds' })
+  @Min(100)
+  @Max(120_000)
+  WEBHOOK_TIMEOUT_MS = 15_000;
+
+  @Transform(({ value }) => toNumber(value))
+  @IsInt({ message: 'WEBHOOK_MAX_ATTEMPTS must be a whole number' })
+  @Min(1)
+  @Max(100)
+  WEBHOOK_MAX_ATTEMPTS = 16;
+
+  @Transform(({ value }) => toNumber(value))
+  @IsInt({ message: 'WEBHOOK_RETRY_BASE_MS must be a whole number of milliseconds' })
+  @Min(10)
+  @Max(3_600_000)
+  WEBHOOK_RETRY_BASE_MS = 5_000;
+
+  @Transform(({ value }) => toNumber(value))
+  @IsInt({ message: 'WEBHOOK_RETRY_MAX_MS must be a whole number of milliseconds' })
+  @Min(10)
+  @Max(86_400_000)
+  WEBHOOK_RETRY_MAX_MS = 21_600_000;
+
+  @Transform(({ value }) => toNumber(value))
+  @IsInt({ message: 'WEBHOOK_CONCURRENCY must be a whole number of requests in flight' })
+  @Min(1)
+  @Max(256)
+  WEBHOOK_CONCURRENCY = 16;
+
+  @Transform(({ value }) => toNumber(value))
+  @IsInt({ message: 'WEBHOOK_POLL_MS must be a whole number of milliseconds' })
+  @Min(50)
+  @Max(60_000)
+  WEBHOOK_POLL_MS = 1000;
+
+  @Transform(({ value }) => toNumber(value))
+  @IsInt({ message: 'WEBHOOK_SECRET_GRACE_HOURS must be a whole number of hours' })
+  @Min(0)
+  @Max(720)
+  WEBHOOK_SECRET_GRACE_HOURS = 24;
+
   @IsOptional()
   @IsString()
   @MinLength(32, { message: 'AUTH_TOKEN_SECRET must be at least 32 characters (or unset: a key is made and kept in the database)' })
@@ -249,6 +303,25 @@ export interface AppConfig {
     readonly retryMaxMs: number;
     /** Published messages are kept this long (subscriptions resume within it), then pruned. */
     readonly retentionMs: number;
+    /** Outbound webhooks to OPD systems: on by default; tests drive the dispatcher themselves unless they ask. */
+    readonly webhooks: {
+      readonly dispatcherEnabled: boolean;
+      /** Receivers on private, loopback and other special addresses (tests, local development). */
+      readonly allowPrivateAddresses: boolean;
+      /** http:// endpoints besides https://. */
+      readonly allowHttp: boolean;
+      readonly timeoutMs: number;
+      /** Attempts before a delivery is dead-lettered. */
+      readonly maxAttempts: number;
+      readonly retryBaseMs: number;
+      readonly retryMaxMs: number;
+      /** Requests in flight per instance (never two of one endpoint's ticket). */
+      readonly concurrency: number;
+      /** The backstop interval; committed deliveries wake the dispatchers at once (LISTEN/NOTIFY). */
+      readonly pollMs: number;
+      /** How long the previous secret keeps signing after a rotation. */
+      readonly secretGraceMs: number;
+    };
   };
   readonly auth: {
     /** null: a key is generated at first boot and kept in the database, shared by every instance. */
@@ -335,6 +408,18 @@ export function loadAppConfig(
       retryBaseMs: vars.DELIVERY_RETRY_BASE_MS,
       retryMaxMs: Math.max(vars.DELIVERY_RETRY_MAX_MS, vars.DELIVERY_RETRY_BASE_MS),
       retentionMs: vars.OUTBOX_RETENTION_DAYS * 24 * 60 * 60_000,
+      webhooks: {
+        dispatcherEnabled: vars.WEBHOOK_DISPATCHER_ENABLED,
+        allowPrivateAddresses: vars.WEBHOOK_ALLOW_PRIVATE_ADDRESSES,
+        allowHttp: vars.WEBHOOK_ALLOW_HTTP,
+        timeoutMs: vars.WEBHOOK_TIMEOUT_MS,
+        maxAttempts: vars.WEBHOOK_MAX_ATTEMPTS,
+        retryBaseMs: vars.WEBHOOK_RETRY_BASE_MS,
+        retryMaxMs: Math.max(vars.WEBHOOK_RETRY_MAX_MS, vars.WEBHOOK_RETRY_BASE_MS),
+        concurrency: vars.WEBHOOK_CONCURRENCY,
+        pollMs: vars.WEBHOOK_POLL_MS,
+        secretGraceMs: vars.WEBHOOK_SECRET_GRACE_HOURS * 60 * 60_000,
+      },
     },
     auth: {
       tokenSecret: vars.AUTH_TOKEN_SECRET ?? null,

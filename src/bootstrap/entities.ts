@@ -12,6 +12,8 @@ import { SlaEscalation } from '../core/sla/domain/sla-escalation.entity';
 import { SlaPolicy, SlaPolicyVersion } from '../core/sla/domain/sla-policy.entity';
 import { TicketSla, TicketSlaClock } from '../core/sla/domain/ticket-sla.entity';
 import { RateLimitLog } from '../infra/security/rate-limit-log.entity';
+import { WebhookDelivery } from '../core/delivery/webhooks/domain/webhook-delivery.entity';
+import { WebhookEndpoint } from '../core/delivery/webhooks/domain/webhook-endpoint.entity';
 import { OutboxMessage, OutboxStream } from '../core/shared/outbox/outbox-message.entity';
 import { Reporter } from '../core/ticket/domain/reporter.embeddable';
 import { TicketEvent } from '../core/ticket/domain/ticket-event.entity';
@@ -43,4 +45,6 @@ export const ENTITIES = [
   ApiKey,
   ReporterAccess,
   RateLimitLog,
+  WebhookEndpoint,
+  WebhookDelivery,
 ] as const;

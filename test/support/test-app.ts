@@ -40,8 +40,8 @@ export async function startTestApp(
   opdModules?: readonly OpdModuleDefinition[],
 ): Promise<TestApp> {
   const db = await createTestDatabase();
-  // Tests drive SLA sweeps and the outbox relay themselves, with the manual clock's time.
-  const config = loadAppConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', LOG_FORMAT: 'json', SLA_SWEEP_ENABLED: 'false', DELIVERY_RELAY_ENABLED: 'false', ...env });
+  // Tests drive SLA sweeps, the outbox relay and the webhook dispatcher themselves, with the manual clock's time.
+  const config = loadAppConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', LOG_FORMAT: 'json', SLA_SWEEP_ENABLED: 'false', DELIVERY_RELAY_ENABLED: 'false', WEBHOOK_DISPATCHER_ENABLED: 'false', ...env });
   const app = await createApp(config, db.url, opdModules ? { clock, opdModules } : { clock });
   await app.init();
   // Fastify serves only once its plugins are ready; listen() does this in production.

@@ -21,6 +21,8 @@ export class DeliveryMetrics {
   readonly relayFailures: Counter<'outcome'>;
   /** From a message's commit time to its hand-over, by target (relay, subscription, webhook). */
   readonly latency: Histogram<'target'>;
+  /** Webhook attempts, by how they ended. */
+  readonly webhookAttempts: Counter<'outcome'>;
   /** Open subscriptions on this process, by subscription. */
   readonly subscriptions: Gauge<'subscription'>;
 
@@ -36,6 +38,11 @@ export class DeliveryMetrics {
       help: 'Seconds from the change (its outbox message) to its hand-over, by target: relay (published), subscription (pushed), webhook (answered 2xx)',
       labelNames: ['target'],
       buckets: DELIVERY_BUCKETS,
+    });
+    this.webhookAttempts = metrics.counter({
+      name: 'sigap_webhook_attempts_total',
+      help: 'Webhook attempts, by outcome: delivered (2xx), retry, dead_letter (last attempt failed), gone (410: endpoint disabled)',
+      labelNames: ['outcome'],
     });
     this.subscriptions = metrics.gauge({
       name: 'sigap_subscriptions_open',

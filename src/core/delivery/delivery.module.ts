@@ -8,6 +8,7 @@ import { EscalationRaisedResolver } from './subscriptions/escalation-raised.reso
 import { PublishedStream } from './subscriptions/published-stream';
 import { SlaBoardSubscriptionResolver } from './subscriptions/sla-board.resolver';
 import { TicketEventsResolver } from './subscriptions/ticket-events.resolver';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 /**
  * Delivery: the outbox relay and what it delivers to (subscriptions,
@@ -20,6 +21,7 @@ export class DeliveryModule {
   static forRoot(settings: DeliverySettings): DynamicModule {
     return {
       module: DeliveryModule,
+      imports: [WebhooksModule.forRoot(settings.webhooks)],
       providers: [
         { provide: DELIVERY_SETTINGS, useValue: settings },
         DeliveryMetrics,

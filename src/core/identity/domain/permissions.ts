@@ -119,6 +119,15 @@ export const PERMISSIONS = {
   'Mutation.createApiKey': grant(ADMINS),
   'Mutation.revokeApiKey': grant(ADMINS),
   'Query.reporterAccessLog': grant(all(AUDITOR)),
+
+  // Outbound webhooks to OPD systems: admins for every OPD, an OPD's head for its own.
+  'Query.webhookEndpoints': grant({ ...ADMINS, ...own(HEAD) }),
+  'Query.webhookDeliveries': grant({ ...ADMINS, ...own(HEAD) }),
+  'Mutation.createWebhookEndpoint': grant({ ...ADMINS, ...own(HEAD) }),
+  'Mutation.disableWebhookEndpoint': grant({ ...ADMINS, ...own(HEAD) }),
+  'Mutation.enableWebhookEndpoint': grant({ ...ADMINS, ...own(HEAD) }),
+  'Mutation.rotateWebhookSecret': grant({ ...ADMINS, ...own(HEAD) }),
+  'Mutation.redeliverWebhook': grant({ ...ADMINS, ...own(HEAD) }),
 } as const satisfies Record<string, Permission>;
 
 export type Operation = keyof typeof PERMISSIONS;
