@@ -13,6 +13,7 @@ import { SlaPolicy, SlaPolicyVersion } from '../core/sla/domain/sla-policy.entit
 import { TicketSla, TicketSlaClock } from '../core/sla/domain/ticket-sla.entity';
 import { RateLimitLog } from '../infra/security/rate-limit-log.entity';
 import { OutboxMessage, OutboxStream } from '../core/shared/outbox/outbox-message.entity';
+import { StaffNotification } from '../core/delivery/notifications/staff-notification.entity';
 import { Reporter } from '../core/ticket/domain/reporter.embeddable';
 import { TicketEvent } from '../core/ticket/domain/ticket-event.entity';
 import { TicketLocation } from '../core/ticket/domain/ticket-location.embeddable';
@@ -43,4 +44,5 @@ export const ENTITIES = [
   ApiKey,
   ReporterAccess,
   RateLimitLog,
+  StaffNotification,
 ] as const;
