@@ -119,6 +119,15 @@ export const PERMISSIONS = {
   'Mutation.createApiKey': grant(ADMINS),
   'Mutation.revokeApiKey': grant(ADMINS),
   'Query.reporterAccessLog': grant(all(AUDITOR)),
+
+  // Notifications: every staff member reads and marks their own (nobody reaches another's).
+  'Query.myNotifications': grant(EVERY_STAFF),
+  'Mutation.markNotificationRead': grant(EVERY_STAFF),
+  'Mutation.markAllNotificationsRead': grant(EVERY_STAFF),
+
+  // The outbox's dead letters: admins see and replay them (payloads are not shown).
+  'Query.outboxDeadLetters': grant(ADMINS),
+  'Mutation.replayOutboxMessage': grant(ADMINS),
 } as const satisfies Record<string, Permission>;
 
 export type Operation = keyof typeof PERMISSIONS;
