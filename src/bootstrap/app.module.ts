@@ -18,6 +18,8 @@ import { HealthModule } from '../infra/health/health.module';
 import { LoggingModule } from '../infra/logging/logging.module';
 import { PgListenerModule } from '../infra/database/pg-listener.module';
 import { DeliveryModule } from '../core/delivery/delivery.module';
+import { NotificationsModule } from '../core/delivery/notifications/notifications.module';
+import { DeadLettersModule } from '../core/delivery/dead-letters/dead-letters.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -55,6 +57,8 @@ export class AppModule {
         SlaModule.forRoot(config.sla),
         IdentityModule.forRoot(config.auth),
         DeliveryModule.forRoot(config.delivery),
+        NotificationsModule,
+        DeadLettersModule,
       ],
     };
   }
