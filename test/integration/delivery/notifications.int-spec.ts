@@ -48,7 +48,7 @@ const breach = (opdCode: string | null, kind: string, notify: object[]): Message
   message('sla.breached', { metric: 'ON_SITE', cycle: 1, thresholdPct: 100, level: 4, opdCode, kind, notify, dueAt: '2026-11-28T02:45:00.000Z' });
 const warning = (opdCode: string, notify: object[]): Message =>
   message('sla.warning', { metric: 'RESOLVE', cycle: 1, thresholdPct: 75, level: 2, opdCode, kind: 'COMPLAINT', notify, dueAt: '2026-11-29T02:00:00.000Z' });
-const routed = (topic: 'ticket.dispatched' | 'ticket.reassigned' | 'ticket.created', opdCode: string | null, kind = 'COMPLAINT'): Message =>
+const routed = (topic: 'ticket.dispatch' | 'ticket.reassign' | 'ticket.created', opdCode: string | null, kind = 'COMPLAINT'): Message =>
   message(topic, { eventId: randomUUID(), type: topic.slice(7).toUpperCase(), from: 'TRIAGED', to: 'DISPATCHED', seq: 3, opdCode, kind, occurredAt: '2026-11-28T02:00:00.000Z' });
 
 describe('staff notifications written by the outbox relay', () => {
@@ -108,12 +108,12 @@ describe('staff notifications written by the outbox relay', () => {
     const complaintBreach = breach(ROADS, 'COMPLAINT', [{ kind: 'OPD_HEAD' }, { kind: 'REGIONAL_SECRETARY' }]);
     const divisionWarning = warning(TRAFFIC, [{ kind: 'OPD_ROLE', role: 'HEAD_OF_DIVISION' }, { kind: 'OPD_HEAD' }]);
     const triageBreach = breach(null, 'EMERGENCY', [{ kind: 'COMMAND_CENTRE' }, { kind: 'REGIONAL_SECRETARY' }]);
-    const dispatched = routed('ticket.dispatched', TRAFFIC);
-    const reassigned = routed('ticket.reassigned', DAMKAR, 'EMERGENCY');
+    const dispatched = routed('ticket.dispatch', TRAFFIC);
+    const reassigned = routed('ticket.reassign', DAMKAR, 'EMERGENCY');
     const created = routed('ticket.created', null);
     const onlyTheRegent = breach(DAMKAR, 'COMPLAINT', [{ kind: 'REGENT' }]);
     // Filler, so that the batches of 7 interleave between the relays.
-    const filler = Array.from({ length: 40 }, (_, i) => (i % 2 ? routed('ticket.dispatched', ROADS) : routed('ticket.created', null)));
+    const filler = Array.from({ length: 40 }, (_, i) => (i % 2 ? routed('ticket.dispatch', ROADS) : routed('ticket.created', null)));
     const all = [emergencyBreach, forgetfulBreach, complaintBreach, divisionWarning, triageBreach, dispatched, reassigned, created, onlyTheRegent, ...filler];
     await enqueue(all);
 
@@ -131,7 +131,7 @@ describe('staff notifications written by the outbox relay', () => {
     expect(await recipients(reassigned.id)).toEqual(['damkar-off']);
     expect(await recipients(created.id)).toEqual([]);
     expect(await recipients(onlyTheRegent.id)).toEqual([]);
-    for (const m of filler) expect(await recipients(m.id)).toEqual(m.topic === 'ticket.dispatched' ? ['roads-off'] : []);
+    for (const m of filler) expect(await recipients(m.id)).toEqual(m.topic === 'ticket.dispatch' ? ['roads-off'] : []);
 
     const [counts] = await t.app.get(EntityManager).getConnection().execute<Array<{ rows: string; distinct_rows: string; published: string }>>(
       `select (select count(*) from staff_notification) as rows,
@@ -159,7 +159,7 @@ describe('staff notifications written by the outbox relay', () => {
   }, 60_000);
 
   it('drops a second delivery of the same message to the same person (on conflict do nothing)', async () => {
-    const m = routed('ticket.dispatched', TRAFFIC);
+    const m = routed('ticket.dispatch', TRAFFIC);
     const record = { id: m.id, position: '0', topic: m.topic, aggregateType: 'ticket', aggregateId: m.ticketId, payload: m.payload, createdAt: T0, attempts: 0 };
     const target = t.app.get(NotificationTarget);
     await t.app.get(EntityManager).fork().transactional(async (tx) => {
@@ -170,8 +170,8 @@ describe('staff notifications written by the outbox relay', () => {
   }, 60_000);
 
   it('answers notificationsFor with one query for a whole batch, and nothing for ids it does not know', async () => {
-    const a = routed('ticket.dispatched', TRAFFIC);
-    const b = routed('ticket.reassigned', ROADS);
+    const a = routed('ticket.dispatch', TRAFFIC);
+    const b = routed('ticket.reassign', ROADS);
     await enqueue([a, b]);
     await drainConcurrently();
     const rows = await t.app.get(NotificationInbox).notificationsFor([a.id, b.id, randomUUID(), 'not-a-uuid']);

@@ -5,7 +5,7 @@ import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql'
 @ObjectType('OutboxDeadLetter', { description: 'An outbox message the relay gave up on after its last attempt.' })
 export class OutboxDeadLetterModel {
   @Field(() => ID) id!: string;
-  @Field({ description: 'e.g. ticket.dispatched, sla.breached' }) topic!: string;
+  @Field({ description: 'e.g. ticket.dispatch, sla.breached' }) topic!: string;
   @Field({ description: 'e.g. ticket' }) aggregateType!: string;
   @Field(() => ID) aggregateId!: string;
   @Field(() => GraphQLISODateTime) createdAt!: Date;

@@ -1,6 +1,5 @@
 import type { EscalationTarget } from '../../opd';
 import type { OutboxRecord } from '../../shared';
-import { CALL_CENTRE_LADDER, rungFor } from '../../sla/sweeper/escalation-ladder';
 import { audienceOf, planFor } from './notification-audience';
 import { NotificationSeverity } from './staff-notification.entity';
 
@@ -63,12 +62,6 @@ describe('the notification plan of a message', () => {
     expect(planFor(sla('sla.breached', [{ kind: 'OPD_HEAD' }]))!.audiences).toEqual([{ role: 'OPD_HEAD', opdCode: 'BPBD' }]);
   });
 
-  it('agrees with the ladder: the breach rung of an emergency always names the command centre', () => {
-    const ladder = [{ level: 1, at: 'BREACH' as const, notify: [{ kind: 'OPD_HEAD' as const }] }];
-    expect(rungFor(ladder, 100, 'EMERGENCY').notify).toContainEqual({ kind: 'COMMAND_CENTRE' });
-    expect(rungFor(CALL_CENTRE_LADDER, 100, 'EMERGENCY').notify).toContainEqual({ kind: 'COMMAND_CENTRE' });
-  });
-
   it('counts the regional secretary and the regent as not deliverable in the app, without inventing users', () => {
     const plan = planFor(sla('sla.breached', [{ kind: 'COMMAND_CENTRE' }, { kind: 'REGIONAL_SECRETARY' }, { kind: 'REGENT' }, { kind: 'REGENT' }]))!;
     expect(plan.audiences).toEqual([{ role: 'SUPERVISOR', opdCode: null }]);
@@ -81,7 +74,7 @@ describe('the notification plan of a message', () => {
     expect(plan.offApp).toEqual(['REGENT']);
   });
 
-  it.each(['ticket.dispatched', 'ticket.reassigned'])('tells the officers of the new OPD of %s', (topic) => {
+  it.each(['ticket.dispatch', 'ticket.reassign'])('tells the officers of the new OPD of %s', (topic) => {
     const plan = planFor(message(topic, { opdCode: 'DISHUB', kind: 'COMPLAINT', type: 'DISPATCHED', from: 'TRIAGED', to: 'DISPATCHED' }))!;
     expect(plan.audiences).toEqual([{ role: 'OPD_OFFICER', opdCode: 'DISHUB' }]);
     expect(plan.severity).toBe(NotificationSeverity.INFO);
@@ -89,15 +82,15 @@ describe('the notification plan of a message', () => {
   });
 
   it('marks an emergency routed to an OPD as EMERGENCY', () => {
-    expect(planFor(message('ticket.dispatched', { opdCode: 'BPBD', kind: 'EMERGENCY' }))!.severity).toBe(NotificationSeverity.EMERGENCY);
+    expect(planFor(message('ticket.dispatch', { opdCode: 'BPBD', kind: 'EMERGENCY' }))!.severity).toBe(NotificationSeverity.EMERGENCY);
   });
 
-  it.each(['ticket.created', 'ticket.noted', 'ticket.acknowledged', 'webhook.test'])('concerns nobody: %s', (topic) => {
+  it.each(['ticket.created', 'ticket.add_note', 'ticket.acknowledge', 'ticket.dispatched', 'webhook.test'])('concerns nobody: %s', (topic) => {
     expect(planFor(message(topic, { opdCode: 'BPBD', kind: 'EMERGENCY' }))).toBeNull();
   });
 
   it('concerns nobody when a routing message has no OPD', () => {
-    expect(planFor(message('ticket.dispatched', { opdCode: null }))).toBeNull();
+    expect(planFor(message('ticket.dispatch', { opdCode: null }))).toBeNull();
   });
 
   it('writes ids and codes only, whatever else a payload carries', () => {

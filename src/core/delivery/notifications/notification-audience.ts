@@ -1,5 +1,6 @@
 import type { EscalationTarget } from '../../opd';
 import type { OutboxRecord } from '../../shared';
+import { TicketCommand } from '../../ticket';
 import { NotificationSeverity } from './staff-notification.entity';
 import { notificationText } from './notification-text';
 
@@ -36,8 +37,16 @@ export interface NotificationPlan {
   readonly offApp: readonly OffAppTarget[];
 }
 
-/** Topics that concern staff; every other message (ticket.created, ticket.noted, …) is nobody's notification. */
-export const NOTIFIED_TOPICS = ['sla.warning', 'sla.breached', 'ticket.dispatched', 'ticket.reassigned'] as const;
+/**
+ * A ticket's outbox topic is `ticket.<event type>` and its event type is the
+ * command's name, so routing is `ticket.dispatch` and `ticket.reassign`
+ * (made from the command list, so a rename cannot silently stop them).
+ */
+export const DISPATCH_TOPIC = `ticket.${TicketCommand.DISPATCH.toLowerCase()}` as 'ticket.dispatch';
+export const REASSIGN_TOPIC = `ticket.${TicketCommand.REASSIGN.toLowerCase()}` as 'ticket.reassign';
+
+/** Topics that concern staff; every other message (ticket.created, ticket.add_note, …) is nobody's notification. */
+export const NOTIFIED_TOPICS = ['sla.warning', 'sla.breached', DISPATCH_TOPIC, REASSIGN_TOPIC] as const;
 type NotifiedTopic = (typeof NOTIFIED_TOPICS)[number];
 
 /**
@@ -67,7 +76,8 @@ export function audienceOf(target: EscalationTarget, opdCode: string | null): Au
 /**
  * The notification plan of one outbox message, or null when it concerns no
  * one. SLA messages go to their `notify` targets; a ticket dispatched or
- * reassigned goes to the officers of its (new) OPD. The command centre hears
+ * reassigned goes to the officers of its OPD (a reassignment stays in the
+ * OPD, and its message does not name the new assignee). The command centre hears
  * of every emergency breach even if a message's targets forgot it (the
  * ladder adds it; this keeps the promise if a ladder changes).
  *
@@ -84,7 +94,7 @@ export function planFor(message: OutboxRecord): NotificationPlan | null {
   const emergency = p.kind === 'EMERGENCY';
   const audiences: Audience[] = [];
   const offApp: OffAppTarget[] = [];
-  if (topic === 'ticket.dispatched' || topic === 'ticket.reassigned') {
+  if (topic === DISPATCH_TOPIC || topic === REASSIGN_TOPIC) {
     if (opdCode) audiences.push({ role: 'OPD_OFFICER', opdCode });
   } else {
     for (const target of targets(p.notify)) {

@@ -1,6 +1,6 @@
 /** What a notification's text may mention: ids, codes and numbers, never the reporter. */
 export interface NotificationFacts {
-  readonly topic: 'sla.warning' | 'sla.breached' | 'ticket.dispatched' | 'ticket.reassigned';
+  readonly topic: 'sla.warning' | 'sla.breached' | 'ticket.dispatch' | 'ticket.reassign';
   readonly number: string | null;
   readonly opdCode: string | null;
   readonly emergency: boolean;
@@ -30,12 +30,12 @@ export function notificationText(facts: NotificationFacts): { title: string; bod
   const prefix = facts.emergency ? 'DARURAT · ' : '';
   const metric = facts.metric ? (METRIC[facts.metric] ?? facts.metric.toLowerCase()) : 'layanan';
   switch (facts.topic) {
-    case 'ticket.dispatched':
+    case 'ticket.dispatch':
       return {
         title: `${prefix}Tiket baru untuk ${facts.opdCode ?? 'OPD Anda'}: ${ticket}`,
         body: `Tiket ${ticket} diteruskan ke ${facts.opdCode ?? 'OPD Anda'}. Mohon konfirmasi penerimaan dan tindak lanjuti.`,
       };
-    case 'ticket.reassigned':
+    case 'ticket.reassign':
       return {
         title: `${prefix}Tiket dialihkan ke ${facts.opdCode ?? 'OPD Anda'}: ${ticket}`,
         body: `Tiket ${ticket} dialihkan ke ${facts.opdCode ?? 'OPD Anda'}. Mohon konfirmasi penerimaan dan tindak lanjuti.`,

@@ -10,7 +10,7 @@ registerEnumType(NotificationSeverity, {
 export class StaffNotificationModel {
   @Field(() => ID) id!: string;
   @Field(() => ID, { description: 'The outbox message it came from (the same id a webhook or subscription event carries).' }) messageId!: string;
-  @Field({ description: 'e.g. ticket.dispatched, ticket.reassigned, sla.warning, sla.breached' }) topic!: string;
+  @Field({ description: 'e.g. ticket.dispatch, ticket.reassign, sla.warning, sla.breached' }) topic!: string;
   @Field(() => ID, { nullable: true }) ticketId!: string | null;
   @Field(() => String, { nullable: true }) ticketNumber!: string | null;
   @Field({ description: 'Short, in Indonesian.' }) title!: string;

@@ -15,7 +15,7 @@ import { StaffNotifications } from './staff-notification.repository';
  *
  * @example
  * // Registered at module start; the relay calls it with each batch:
- * await target.accept(sql, batch); // rows for sla.*, ticket.dispatched, ticket.reassigned; nothing for the rest
+ * await target.accept(sql, batch); // rows for sla.*, ticket.dispatch, ticket.reassign; nothing for the rest
  */
 @Injectable()
 export class NotificationTarget implements DeliveryTarget, OnModuleInit {

@@ -44,7 +44,7 @@ export class StaffNotification {
   @Property({ type: 'uuid' })
   messageId!: string;
 
-  /** The message's topic, e.g. sla.breached, ticket.dispatched. */
+  /** The message's topic, e.g. sla.breached, ticket.dispatch. */
   @Property({ type: 'text' })
   topic!: string;
 
