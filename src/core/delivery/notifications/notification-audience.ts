@@ -54,6 +54,10 @@ type NotifiedTopic = (typeof NOTIFIED_TOPICS)[number];
  * There is no head-of-division role in Sigap: a ladder's HEAD_OF_DIVISION is
  * told through the OPD's head (OPD_HEAD), the nearest role above officers.
  * COMMAND_CENTRE is Diskominfo's command centre: every SUPERVISOR.
+ *
+ * @example
+ * audienceOf({ kind: 'OPD_ROLE', role: 'HEAD_OF_DIVISION' }, 'DISHUB'); // { role: 'OPD_HEAD', opdCode: 'DISHUB' }
+ * audienceOf({ kind: 'REGENT' }, 'DISHUB'); // 'REGENT' (no staff account: counted, not notified)
  */
 export function audienceOf(target: EscalationTarget, opdCode: string | null): Audience | OffAppTarget | null {
   switch (target.kind) {
