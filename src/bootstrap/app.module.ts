@@ -20,6 +20,8 @@ import { PgListenerModule } from '../infra/database/pg-listener.module';
 import { DeliveryModule } from '../core/delivery/delivery.module';
 import type { MetricsScope } from '../infra/metrics/metrics.exposition';
 import { MetricsModule } from '../infra/metrics/metrics.module';
+import { NotificationsModule } from '../core/delivery/notifications/notifications.module';
+import { DeadLettersModule } from '../core/delivery/dead-letters/dead-letters.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -61,6 +63,8 @@ export class AppModule {
         SlaModule.forRoot(config.sla),
         IdentityModule.forRoot(config.auth),
         DeliveryModule.forRoot(config.delivery),
+        NotificationsModule,
+        DeadLettersModule,
       ],
     };
   }

@@ -15,6 +15,7 @@ import { RateLimitLog } from '../infra/security/rate-limit-log.entity';
 import { WebhookDelivery } from '../core/delivery/webhooks/domain/webhook-delivery.entity';
 import { WebhookEndpoint } from '../core/delivery/webhooks/domain/webhook-endpoint.entity';
 import { OutboxMessage, OutboxStream } from '../core/shared/outbox/outbox-message.entity';
+import { StaffNotification } from '../core/delivery/notifications/staff-notification.entity';
 import { Reporter } from '../core/ticket/domain/reporter.embeddable';
 import { TicketEvent } from '../core/ticket/domain/ticket-event.entity';
 import { TicketLocation } from '../core/ticket/domain/ticket-location.embeddable';
@@ -47,4 +48,5 @@ export const ENTITIES = [
   RateLimitLog,
   WebhookEndpoint,
   WebhookDelivery,
+  StaffNotification,
 ] as const;

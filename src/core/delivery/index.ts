@@ -11,3 +11,10 @@ export type { Resolver as WebhookResolverFn, SendOutcome } from './webhooks/appl
 export { WebhookEvent } from './webhooks/domain/webhook-event';
 export { WebhookDeliveryStatus } from './webhooks/domain/webhook-delivery.entity';
 export { DeliveryMetrics } from './delivery.metrics';
+// Staff notifications: pushing a published batch's new notifications to screens (one query per batch).
+export { NotificationsModule } from './notifications/notifications.module';
+export { NotificationInbox } from './notifications/notification-inbox.service';
+export type { NotificationPage } from './notifications/notification-inbox.service';
+export type { NotificationRecord } from './notifications/staff-notification.repository';
+export { NotificationSeverity } from './notifications/staff-notification.entity';
+export { DeadLettersModule } from './dead-letters/dead-letters.module';

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/postgresql';
+import { ActorRole } from '../../../src/core/actor';
 import { DeliveryTargets, OutboxRelay, type DeliveryTarget } from '../../../src/core/delivery';
+import { DeadLetterDesk } from '../../../src/core/delivery/dead-letters/dead-letter-desk.service';
 import type { OutboxRecord } from '../../../src/core/shared';
 import { TicketKind } from '../../../src/core/ticket/domain/ticket.enums';
 import { startTestApp, TestApp } from '../../support/test-app';
@@ -108,13 +110,14 @@ describe('the outbox relay', () => {
     await drain();
     expect(target.seen.map((m) => m.id)).toEqual([unrelated, second]);
 
-    // Replayed after the fix, it is published.
+    // An admin sees it among the dead letters and, after the fix, replays it (as replayOutboxMessage does): it is published.
+    const desk = t.app.get(DeadLetterDesk);
+    expect((await desk.list(200, 0)).map((d) => d.id)).toContain(first);
     target.refuse.clear();
-    const [{ replayed }] = await sql(
-      `update outbox_message set dead_at = null, attempts = 0, last_error = null where id = ? and dead_at is not null returning true as replayed`,
-      [first],
-    );
-    expect(replayed).toBe(true);
+    const admin = { userId: 'admin-putu', role: ActorRole.ADMIN, opdCode: null };
+    expect(await desk.replay(first, admin)).toEqual({ id: first, replayedAt: t.clock.now() });
+    expect((await desk.list(200, 0)).map((d) => d.id)).not.toContain(first);
+    await expect(desk.replay(first, admin)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await drain();
     expect(target.seen.map((m) => m.id)).toEqual([unrelated, second, first]);
   }, 120_000);

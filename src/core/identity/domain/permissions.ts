@@ -128,6 +128,14 @@ export const PERMISSIONS = {
   'Mutation.enableWebhookEndpoint': grant({ ...ADMINS, ...own(HEAD) }),
   'Mutation.rotateWebhookSecret': grant({ ...ADMINS, ...own(HEAD) }),
   'Mutation.redeliverWebhook': grant({ ...ADMINS, ...own(HEAD) }),
+  // Notifications: every staff member reads and marks their own (nobody reaches another's).
+  'Query.myNotifications': grant(EVERY_STAFF),
+  'Mutation.markNotificationRead': grant(EVERY_STAFF),
+  'Mutation.markAllNotificationsRead': grant(EVERY_STAFF),
+
+  // The outbox's dead letters: admins see and replay them (payloads are not shown).
+  'Query.outboxDeadLetters': grant(ADMINS),
+  'Mutation.replayOutboxMessage': grant(ADMINS),
 } as const satisfies Record<string, Permission>;
 
 export type Operation = keyof typeof PERMISSIONS;
