@@ -5,6 +5,7 @@ import { DeliveryTargets } from './relay/delivery-target';
 import { OutboxRelay } from './relay/outbox-relay';
 import { OutboxRelayScheduler } from './relay/outbox-relay.scheduler';
 import { EscalationRaisedResolver } from './subscriptions/escalation-raised.resolver';
+import { NotificationAddedResolver, NotificationPush } from './subscriptions/notification-added.resolver';
 import { PublishedStream } from './subscriptions/published-stream';
 import { SlaBoardSubscriptionResolver } from './subscriptions/sla-board.resolver';
 import { TicketEventsResolver } from './subscriptions/ticket-events.resolver';
@@ -32,6 +33,8 @@ export class DeliveryModule {
         TicketEventsResolver,
         EscalationRaisedResolver,
         SlaBoardSubscriptionResolver,
+        NotificationPush,
+        NotificationAddedResolver,
       ],
       exports: [DeliveryTargets, OutboxRelay, PublishedStream, DeliveryMetrics],
     };

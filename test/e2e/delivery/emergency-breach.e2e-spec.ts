@@ -20,8 +20,8 @@ interface Escalation {
   kind: string;
 }
 
-// A house fire nobody reaches in time: the on-site clock (2 hours from the
-// report) breaches, and the command centre's screens are told without asking.
+// A house fire nobody reaches in time: the on-site clock breaches, and the
+// command centre's screens and notifications are told without asking.
 describe('an emergency breach reaches the supervisors without polling', () => {
   let t: TestApp;
   let api: TicketApi;
@@ -76,11 +76,17 @@ describe('an emergency breach reaches the supervisors without polling', () => {
     const second = wsClient(url, { authorization: fresh });
     try {
       const board = subscribe<Board>(second, BOARD);
+      const notes = subscribe<{ topic: string; ticketNumber: string; severity: string }>(second, 'subscription { notificationAdded { topic ticketNumber severity } }');
       const breaches = subscribe<Escalation>(second, 'subscription E($after: String) { escalationRaised(after: $after, filter: { breachedOnly: true }) { number metric breached kind } }', { after: cursor });
       await board.nth(1);
       // Now the sweep records the breach: both screens are told, without asking.
       await t.app.get(SlaSweeper).sweepOnce(t.clock.now());
       expect(await breaches.find((e) => e.number === fire.number && e.metric === 'ON_SITE')).toEqual({ number: fire.number, metric: 'ON_SITE', breached: true, kind: 'EMERGENCY' });
+      // And in the supervisor's own notifications, pushed as they are written.
+      expect(await notes.find((n) => n.ticketNumber === fire.number && n.topic === 'sla.breached')).toEqual({ topic: 'sla.breached', ticketNumber: fire.number, severity: 'BREACH' });
+      const listed = await t.gql<{ myNotifications: { nodes: Array<{ topic: string; ticketNumber: string }> } }>('{ myNotifications { nodes { topic ticketNumber } } }', {}, ACTORS.supervisor);
+      expect(listed.body.data?.myNotifications.nodes).toContainEqual({ topic: 'sla.breached', ticketNumber: fire.number });
+      notes.stop();
       const after = await board.find((b) => b.entries.some((e) => e.number === fire.number && e.metric === 'ON_SITE' && e.breachedAt !== null));
       const breached = after.entries.find((e) => e.number === fire.number && e.metric === 'ON_SITE')!;
       expect(breached.remainingSeconds).toBeLessThan(0);

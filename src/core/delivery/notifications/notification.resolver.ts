@@ -35,7 +35,8 @@ export class NotificationResolver {
   }
 }
 
-function toModel(n: NotificationRecord): StaffNotificationModel {
+/** The GraphQL shape of a notification (also pushed by `notificationAdded`). */
+export function toModel(n: NotificationRecord): StaffNotificationModel {
   return {
     id: n.id, messageId: n.messageId, topic: n.topic, ticketId: n.ticketId, ticketNumber: n.ticketNumber,
     title: n.title, body: n.body, severity: n.severity, createdAt: n.createdAt, readAt: n.readAt,

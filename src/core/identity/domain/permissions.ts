@@ -109,6 +109,7 @@ export const PERMISSIONS = {
   'Subscription.ticketEvents': grant({ ...CALL_CENTRE, ...own(OFF, HEAD, UNIT, SYS), ...all(AUDITOR) }),
   'Subscription.escalationRaised': grant({ ...CALL_CENTRE, ...own(OFF, HEAD, SYS), ...all(AUDITOR) }),
   'Subscription.slaBoard': grant({ ...CALL_CENTRE, ...own(OFF, HEAD), ...all(AUDITOR) }),
+  'Subscription.notificationAdded': grant(EVERY_STAFF),
 
   // Staff, API keys and the privacy log.
   'Query.staffUsers': grant(all(ADMIN, AUDITOR)),
