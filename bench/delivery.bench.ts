@@ -95,6 +95,7 @@ async function main(cleanup: Cleanup): Promise<void> {
   const env = {
     DELIVERY_RELAY_ENABLED: 'true',
     WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true',
+    WEBHOOK_ALLOW_HTTP: 'true',
     // Retries come back within 2 s once the receiver is up again, so the run drains quickly.
     WEBHOOK_RETRY_MAX_MS: '2000',
     WEB_CONCURRENCY: '1',
@@ -168,6 +169,7 @@ async function main(cleanup: Cleanup): Promise<void> {
   ).then(() => true, () => false);
   step(drained ? 'every committed event reached every receiver' : 'gave up waiting after 120 s: what is missing is counted as lost');
 
+  const relayLag = Float64Array.from(await relayLags(database.url, windowStart)).sort();
   const baseline = Float64Array.from(await notifyRoundTrips(database.url, 500)).sort();
   const reports: ReceiverReport[] = [
     ...subscribers.map((s) => judge(s.name, expected, s.received.map((e) => ({ ...e, id: e.messageId })), steadyUntil)),
@@ -181,6 +183,7 @@ async function main(cleanup: Cleanup): Promise<void> {
   say();
   const p50 = percentile(baseline, 50);
   say(`baseline (same run, same database): NOTIFY committed → LISTENing client, 500 round trips: p50 ${ms(p50)}, p99 ${ms(percentile(baseline, 99))}`);
+  say(`relay (event time → published, from the outbox rows): p50 ${ms(percentile(relayLag, 50))}, p99 ${ms(percentile(relayLag, 99))}`);
   for (const r of reports) say(`  ${r.name}: steady p50 ${ms(r.steady.p50)} = ${(r.steady.p50 / p50).toFixed(1)}× the NOTIFY round trip`);
   say(`webhooks: ${receiver.received.length} arrivals, ${receiver.refused} answered 500 during the outage, ${receiver.badSignatures} bad signatures; reconnects: ${subscribers.map((s) => s.reconnects).join(', ')}`);
   const worst = Math.max(...reports.map((r) => r.steady.p99));
@@ -218,6 +221,17 @@ async function committedSince(url: string, position: string): Promise<Array<Expe
       [position],
     );
     return rows.map((r) => ({ id: r.id, ticketId: r.ticket_id, version: r.version, occurredAt: Date.parse(r.occurred_at), opdCode: r.opd_code }));
+  });
+}
+
+/** Milliseconds from each measured message's time to its publication by a relay. */
+async function relayLags(url: string, position: string): Promise<number[]> {
+  return withClient(url, async (c) => {
+    const { rows } = await c.query<{ ms: number }>(
+      `select extract(epoch from (published_at - created_at)) * 1000 as ms from outbox_message where position > $1 and published_at is not null`,
+      [position],
+    );
+    return rows.map((r) => Number(r.ms));
   });
 }
 
