@@ -319,6 +319,8 @@ export interface AppConfig {
       readonly concurrency: number;
       /** The backstop interval; committed deliveries wake the dispatchers at once (LISTEN/NOTIFY). */
       readonly pollMs: number;
+      /** Finished deliveries (delivered, dead, cancelled) are kept this long, like published outbox messages. */
+      readonly retentionMs: number;
       /** How long the previous secret keeps signing after a rotation. */
       readonly secretGraceMs: number;
     };
@@ -418,6 +420,7 @@ export function loadAppConfig(
         retryMaxMs: Math.max(vars.WEBHOOK_RETRY_MAX_MS, vars.WEBHOOK_RETRY_BASE_MS),
         concurrency: vars.WEBHOOK_CONCURRENCY,
         pollMs: vars.WEBHOOK_POLL_MS,
+        retentionMs: vars.OUTBOX_RETENTION_DAYS * 24 * 60 * 60_000,
         secretGraceMs: vars.WEBHOOK_SECRET_GRACE_HOURS * 60 * 60_000,
       },
     },

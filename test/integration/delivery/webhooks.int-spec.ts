@@ -221,4 +221,23 @@ describe('outbound webhooks: fan-out and dispatcher, on PostgreSQL', () => {
     [row] = await deliveriesOf(sql, e);
     expect(row.status).toBe('DELIVERED');
   }, TEST_TIMEOUT_MS);
+
+  it('prunes finished deliveries older than the retention, and never a pending one', async () => {
+    const e = await endpoint('BPBD', '/prune', [WebhookEvent.TICKET_CHANGED]);
+    const ticket = randomUUID();
+    await ticketMessage(sql, t, 'CREATED', ticket, 'BPBD', 1);
+    await ticketMessage(sql, t, 'ADD_NOTE', ticket, 'BPBD', 2);
+    await ticketMessage(sql, t, 'ADD_NOTE', ticket, 'BPBD', 3);
+    await drainRelay(t);
+    const [old, pendingOld] = (await deliveriesOf(sql, e)).map((d) => d.id);
+    const retentionMs = t.config.delivery.webhooks.retentionMs;
+    const longAgo = new Date(t.clock.now().getTime() - retentionMs - 60_000);
+    await sql(`update webhook_delivery set created_at = ?, status = 'DELIVERED' where id = ?`, [longAgo, old]);
+    await sql('update webhook_delivery set created_at = ? where id = ?', [longAgo, pendingOld]);
+    expect(await dispatcher.prune()).toBe(1);
+    const left = (await deliveriesOf(sql, e)).map((d) => d.id);
+    expect(left).not.toContain(old);
+    expect(left).toContain(pendingOld);
+    expect(left).toHaveLength(2);
+  }, TEST_TIMEOUT_MS);
 });

@@ -14,6 +14,8 @@ export class Migration20261202170000_webhooks extends Migration {
     this.addSql(`create index "webhook_delivery_due_idx" on "webhook_delivery" ("next_attempt_at") where "status" = 'PENDING';`);
     this.addSql(`create index "webhook_delivery_pending_order_idx" on "webhook_delivery" ("endpoint_id", "ticket_id", "position") where "status" = 'PENDING';`);
     this.addSql(`create index "webhook_delivery_endpoint_created_idx" on "webhook_delivery" ("endpoint_id", "created_at");`);
+    // Retention: finished deliveries are pruned oldest first.
+    this.addSql(`create index "webhook_delivery_finished_idx" on "webhook_delivery" ("created_at") where "status" <> 'PENDING';`);
 
   }
 

@@ -166,6 +166,17 @@ export const WebhookDeliveryStore = {
    * Queues a delivery again for a fresh round of attempts (same message id,
    * so the same webhook-id); false while it is being sent.
    */
+  /** Deletes up to `limit` finished deliveries (delivered, dead, cancelled) created before `before`; returns how many. */
+  async prune(sql: SqlRunner, before: Date, limit: number): Promise<number> {
+    const rows = await sql.query<{ id: string }>(
+      `delete from webhook_delivery where id in (
+         select id from webhook_delivery where status <> 'PENDING' and created_at < ? order by created_at limit ? for update skip locked
+       ) returning id`,
+      [before, limit],
+    );
+    return rows.length;
+  },
+
   async requeue(sql: SqlRunner, id: string, now: Date): Promise<boolean> {
     const rows = await sql.query<{ id: string }>(
       `update webhook_delivery

@@ -20,6 +20,7 @@ export class WebhookDispatcherScheduler implements OnApplicationBootstrap, OnApp
   private stopped = false;
   private outage = false;
   private timer: NodeJS.Timeout | null = null;
+  private pruner: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly dispatcher: WebhookDispatcher,
@@ -33,12 +34,20 @@ export class WebhookDispatcherScheduler implements OnApplicationBootstrap, OnApp
     this.listener.onReconnect(() => this.kick());
     this.timer = setInterval(() => this.kick(), this.settings.pollMs);
     this.timer.unref();
+    // Finished deliveries go after the retention, like published outbox messages.
+    this.pruner = setInterval(() => {
+      this.dispatcher.prune().catch((error: unknown) => {
+        if (classifyDatabaseError(error) !== 'UNAVAILABLE') this.logger.error({ err: error }, 'Pruning webhook deliveries failed');
+      });
+    }, 60_000);
+    this.pruner.unref();
     this.kick();
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
+    if (this.pruner) clearInterval(this.pruner);
     // Attempts in flight end within the timeout; their results are recorded, not dropped.
     await Promise.allSettled([...this.inFlight]);
   }

@@ -103,6 +103,17 @@ export class WebhookDispatcher implements OnApplicationShutdown {
     };
   }
 
+  /** Deletes finished deliveries older than the retention, a batch at a time; returns how many. */
+  async prune(batch = 5_000): Promise<number> {
+    const before = new Date(this.clock.now().getTime() - this.settings.retentionMs);
+    let total = 0;
+    for (;;) {
+      const n = await WebhookDeliveryStore.prune(entityManagerSql(this.em.fork()), before, batch);
+      total += n;
+      if (n < batch) return total;
+    }
+  }
+
   private count(delivery: ClaimedDelivery, record: AttemptRecord): void {
     const outcome = record.kind === 'delivered' ? 'delivered' : record.kind === 'gone' ? 'gone' : record.retryAt ? 'retry' : 'dead_letter';
     this.metrics.webhookAttempts.inc({ outcome });

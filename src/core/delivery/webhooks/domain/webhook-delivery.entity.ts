@@ -30,6 +30,10 @@ export enum WebhookDeliveryStatus {
   expression: `create index "webhook_delivery_pending_order_idx" on "webhook_delivery" ("endpoint_id", "ticket_id", "position") where "status" = 'PENDING'`,
 })
 @Index({ name: 'webhook_delivery_endpoint_created_idx', properties: ['endpoint', 'createdAt'] })
+@Index({
+  name: 'webhook_delivery_finished_idx',
+  expression: `create index "webhook_delivery_finished_idx" on "webhook_delivery" ("created_at") where "status" <> 'PENDING'`,
+})
 export class WebhookDelivery {
   [OptionalProps]?: 'id' | 'attempts' | 'leasedUntil' | 'leaseToken' | 'lastStatusCode' | 'lastError' | 'lastAttemptAt' | 'deliveredAt' | 'deadAt';
 
