@@ -61,7 +61,7 @@ describe('staff notifications written by the outbox relay', () => {
     t = await startTestApp({ DELIVERY_BATCH: '7' }, new ManualClock(T0));
     other = await MikroORM.init(buildOrmOptions(t.db.url, 4));
     // A second relay with a pool of its own, as a second instance of the app would have.
-    otherRelay = new OutboxRelay(other.em as EntityManager, t.app.get(DeliveryTargets), t.config.delivery, t.app.get(CLOCK), t.app.get(DeliveryMetrics));
+    otherRelay = new OutboxRelay(other.em, t.app.get(DeliveryTargets), t.config.delivery, t.app.get(CLOCK), t.app.get(DeliveryMetrics));
     const sql = t.app.get(EntityManager).getConnection();
     for (const [username, s] of Object.entries(STAFF)) {
       await sql.execute(
