@@ -47,6 +47,11 @@ export const bpbdCategories: readonly CategoryDefinition[] = [
       id: ['longsor', 'tanah longsor', 'tebing longsor', 'jalan tertimbun', 'material longsor'],
       en: ['landslide', 'mudslide', 'rockfall', 'road buried'],
     },
+    synonyms: {
+      id: ['longsoran', 'tebing ambrol', 'tebing runtuh', 'tanah ambrol', 'tanah runtuh', 'tertimbun tanah', 'material tanah', 'batu besar jatuh', 'lumpur menutup jalan'],
+      en: ['landslip', 'rock slide', 'slope collapsed', 'mud covering the road'],
+      ban: ['tebing uug', 'tanah embid', 'tebing embid'],
+    },
     attributes: [
       peopleTrapped(1),
       roadBlocked(2),
@@ -67,6 +72,11 @@ export const bpbdCategories: readonly CategoryDefinition[] = [
     keywords: {
       id: ['gunung meletus', 'erupsi', 'letusan', 'abu vulkanik', 'hujan abu', 'gemuruh'],
       en: ['eruption', 'volcano', 'volcanic ash', 'ash fall', 'lava'],
+    },
+    synonyms: {
+      id: ['kawah', 'asap kawah', 'belerang', 'bau belerang', 'lahar', 'lava pijar', 'semburan abu', 'gunung meletus', 'status gunung'],
+      en: ['crater', 'ash cloud', 'sulphur smell', 'sulfur smell', 'rumbling', 'volcanic'],
+      ban: ['gunung meletus'],
     },
     attributes: [
       { code: 'SIGNS', datatype: 'multivaluelist', required: true, order: 1,
@@ -98,6 +108,11 @@ export const bpbdCategories: readonly CategoryDefinition[] = [
       id: ['gempa', 'gempa bumi', 'linuh', 'lindu', 'bangunan roboh'],
       en: ['earthquake', 'quake', 'tremor', 'collapsed building'],
     },
+    synonyms: {
+      id: ['gempa kuat', 'guncangan', 'goncangan', 'getaran gempa', 'bumi bergetar', 'tanah bergetar'],
+      en: ['shaking', 'ground shaking', 'quake damage'],
+      ban: ['linuh', 'gumi ngejer', 'gejer'],
+    },
     attributes: [
       peopleTrapped(1),
       { code: 'BUILDING_DAMAGE', datatype: 'singlevaluelist', required: false, order: 2,
@@ -120,6 +135,11 @@ export const bpbdCategories: readonly CategoryDefinition[] = [
     keywords: {
       id: ['puting beliung', 'angin kencang', 'angin ribut', 'angin puyuh', 'atap terbang'],
       en: ['whirlwind', 'strong wind', 'windstorm', 'roof blown off', 'tornado'],
+    },
+    synonyms: {
+      id: ['angin besar', 'badai', 'atap lepas', 'genteng terbang', 'genteng beterbangan', 'seng terbang'],
+      en: ['storm', 'gale', 'high winds', 'wind damage', 'roof blew off', 'roof torn off'],
+      ban: ['angin gede', 'angin baret', 'ujan angin'],
     },
     attributes: [
       { code: 'DAMAGE', datatype: 'multivaluelist', required: true, order: 1,
@@ -149,6 +169,11 @@ export const bpbdCategories: readonly CategoryDefinition[] = [
       id: ['pohon tumbang', 'pohon roboh', 'pohon patah', 'dahan patah', 'ranting patah'],
       en: ['fallen tree', 'tree down', 'tree fell', 'broken branch', 'tree blocking road'],
     },
+    synonyms: {
+      id: ['pohon miring', 'pohon mau tumbang', 'pohon rawan tumbang', 'pohon lapuk', 'pohon nimpa', 'dahan besar', 'batang pohon'],
+      en: ['leaning tree', 'tree about to fall', 'trees down', 'fallen branch', 'branch fell', 'branch broke'],
+      ban: ['punyan kayu labuh', 'punyan labuh', 'kayu labuh', 'punyan rebah', 'carang elung'],
+    },
     attributes: [
       roadBlocked(1),
       { code: 'HIT', datatype: 'multivaluelist', required: false, order: 2,
@@ -175,6 +200,11 @@ export const bpbdCategories: readonly CategoryDefinition[] = [
     keywords: {
       id: ['kebakaran hutan', 'kebakaran lahan', 'hutan terbakar', 'lahan terbakar', 'karhutla', 'kebakaran ilalang'],
       en: ['forest fire', 'wildfire', 'bushfire', 'grass fire', 'hillside fire'],
+    },
+    synonyms: {
+      id: ['semak terbakar', 'rumput terbakar', 'lereng terbakar', 'tegalan terbakar', 'kebakaran semak', 'api di hutan'],
+      en: ['brush fire', 'scrub fire', 'hill fire', 'forest burning', 'grass burning'],
+      ban: ['alas puun', 'tegal puun'],
     },
     attributes: [
       { code: 'NEAR_SETTLEMENT', datatype: 'singlevaluelist', required: true, order: 1,
@@ -205,6 +235,11 @@ export const bpbdCategories: readonly CategoryDefinition[] = [
       id: ['kekeringan', 'krisis air', 'air bersih', 'kekurangan air', 'droping air'],
       en: ['drought', 'water shortage', 'no water', 'water tanker'],
     },
+    synonyms: {
+      id: ['tidak ada air', 'air tidak mengalir', 'air habis', 'sumur kering', 'bak penampungan kosong', 'truk tangki air', 'krisis air bersih', 'minta air bersih'],
+      en: ['no running water', 'dry well', 'water truck', 'ran out of water', 'water supply'],
+      ban: ['sing ada yeh', 'yeh telah', 'yeh mati'],
+    },
     attributes: [
       households(1, true),
       { code: 'DAYS_WITHOUT_WATER', datatype: 'number', required: false, order: 2,
@@ -225,6 +260,11 @@ export const bpbdCategories: readonly CategoryDefinition[] = [
     keywords: {
       id: ['bantuan bencana', 'pascabencana', 'korban bencana', 'logistik bencana', 'pengungsi'],
       en: ['disaster aid', 'disaster relief', 'relief supplies', 'evacuees', 'damage assessment'],
+    },
+    synonyms: {
+      id: ['terpal', 'bantuan terpal', 'sembako', 'bantuan sembako', 'logistik', 'bantuan logistik', 'selimut', 'tenda darurat', 'posko', 'mengungsi', 'pasca bencana', 'setelah bencana', 'pendataan kerusakan', 'bahan bangunan', 'bantuan korban'],
+      en: ['tarpaulin', 'tarp', 'relief', 'aid supplies', 'displaced', 'evacuation centre', 'food aid', 'blankets'],
+      ban: ['nunas bantuan', 'ngungsi'],
     },
     attributes: [
       { code: 'NEEDS', datatype: 'multivaluelist', required: true, order: 1,

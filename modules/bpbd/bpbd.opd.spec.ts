@@ -28,6 +28,13 @@ describe('BPBD', () => {
     expect(first('hujan abu dari Gunung Batur', 'id')).toBe('AKTIVITAS_GUNUNG_BATUR');
   });
 
+  it('lets the more specific phrase win: a leaning tree is not a fallen road sign or a collapsed building', () => {
+    const [top, next] = suggestCategories(all, 'pohon miring mau roboh', 'id');
+    expect(top.category.code).toBe('POHON_TUMBANG');
+    expect(next === undefined || next.score < top.score).toBe(true);
+    expect(first('punyan kayu labuh nimpa umah', 'id')).toBe('POHON_TUMBANG'); // Balinese: a tree fell on the road
+  });
+
   it('has keywords that point at their own category alone, among all enabled modules', () => {
     for (const category of bpbd.categories) {
       for (const language of ['id', 'en'] as const) {

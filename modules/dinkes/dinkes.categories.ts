@@ -26,6 +26,11 @@ export const dinkesCategories: readonly CategoryDefinition[] = [
       id: ['ambulans', 'gawat darurat', 'pingsan', 'sesak napas', 'korban kecelakaan', 'digigit ular'],
       en: ['ambulance', 'medical emergency', 'unconscious', 'heart attack', 'not breathing', 'snake bite'],
     },
+    synonyms: {
+      id: ['ambulans', 'tidak sadarkan diri', 'sesak', 'serangan jantung', 'nyeri dada', 'sakit dada', 'kejang', 'stroke', 'kecelakaan', 'luka parah', 'luka berat', 'patah tulang', 'tidak bernapas', 'kritis'],
+      en: ['chest pain', 'seizure', 'stroke', 'injured', 'accident victim', 'badly hurt'],
+      ban: ['kelenger', 'sesek angkian'],
+    },
     attributes: [
       // The two questions that decide what the ambulance crew must bring.
       yesNo('PATIENT_CONSCIOUS', 1, 'Pasien sadar?', 'Is the patient conscious?', true),
@@ -49,6 +54,11 @@ export const dinkesCategories: readonly CategoryDefinition[] = [
     keywords: {
       id: ['digigit anjing', 'gigitan anjing', 'anjing gila', 'rabies', 'digigit kucing', 'digigit monyet'],
       en: ['dog bite', 'bitten by a dog', 'rabies', 'cat bite', 'monkey bite'],
+    },
+    synonyms: {
+      id: ['gigitan', 'digigit', 'kegigit', 'vaksin rabies', 'vaksin anti rabies', 'dicakar', 'gigit anjing'],
+      en: ['bitten', 'bite', 'rabid dog', 'rabies vaccine', 'scratched by a dog', 'monkey bit'],
+      ban: ['kagutgut', 'gutgut', 'kagutgut cicing', 'cicing buduh', 'cicing galak', 'kagutgut bojog'],
     },
     attributes: [
       { code: 'BITE_TIME', datatype: 'datetime', required: true, order: 1,
@@ -89,6 +99,11 @@ export const dinkesCategories: readonly CategoryDefinition[] = [
       id: ['keracunan makanan', 'keracunan', 'keracunan massal', 'muntah massal', 'diare massal'],
       en: ['food poisoning', 'poisoning', 'vomiting', 'diarrhoea', 'diarrhea'],
     },
+    synonyms: {
+      id: ['muntah', 'diare', 'mencret', 'sakit perut', 'mual', 'makanan basi', 'habis makan'],
+      en: ['vomit', 'stomach ache', 'sick after eating', 'bad food'],
+      ban: ['ngutah', 'mising', 'ngutah mising'],
+    },
     attributes: [
       { code: 'VICTIMS', datatype: 'number', required: true, order: 1,
         description: { id: 'Jumlah orang yang sakit', en: 'Number of people ill' } },
@@ -119,6 +134,11 @@ export const dinkesCategories: readonly CategoryDefinition[] = [
       id: ['melahirkan', 'mau melahirkan', 'ketuban pecah', 'pendarahan', 'perdarahan', 'ibu hamil'],
       en: ['giving birth', 'in labour', 'in labor', 'pregnant', 'bleeding', 'waters broke'],
     },
+    synonyms: {
+      id: ['hamil', 'lahiran', 'mau lahiran', 'kontraksi', 'pembukaan', 'bidan', 'persalinan', 'air ketuban', 'hamil tua'],
+      en: ['labour', 'labor', 'contractions', 'pregnant woman', 'baby coming', 'midwife'],
+      ban: ['beling', 'beling tua', 'ngelekadang'],
+    },
     attributes: [
       yesNo('PATIENT_CONSCIOUS', 1, 'Ibu sadar?', 'Is the mother conscious?', true),
       { code: 'SIGNS', datatype: 'multivaluelist', required: false, order: 2,
@@ -148,6 +168,11 @@ export const dinkesCategories: readonly CategoryDefinition[] = [
       id: ['demam berdarah', 'dbd', 'fogging', 'pengasapan', 'nyamuk', 'jentik nyamuk'],
       en: ['dengue', 'dengue fever', 'fogging', 'mosquito', 'mosquito spraying'],
     },
+    synonyms: {
+      id: ['demam tinggi', 'jentik', 'psn', 'abate', 'bubuk abate'],
+      en: ['mosquitoes', 'mosquito larvae', 'fog the area'],
+      ban: ['legu'],
+    },
     attributes: [
       { code: 'CASE_STATUS', datatype: 'singlevaluelist', required: true, order: 1,
         description: { id: 'Ada kasus demam berdarah?', en: 'Is there a dengue case?' },
@@ -171,6 +196,10 @@ export const dinkesCategories: readonly CategoryDefinition[] = [
     keywords: {
       id: ['puskesmas', 'pelayanan puskesmas', 'antrean puskesmas', 'pustu', 'petugas kesehatan'],
       en: ['health centre', 'health center', 'clinic', 'health worker'],
+    },
+    synonyms: {
+      id: ['pelayanan buruk', 'pelayanan lambat', 'antre lama', 'antrean lama', 'petugas kasar', 'petugas tidak ramah', 'dokter tidak ada', 'obat habis', 'bpjs', 'faskes'],
+      en: ['rude staff', 'long wait', 'bad service', 'closed clinic', 'no doctor'],
     },
     attributes: [
       { code: 'FACILITY', datatype: 'string', required: true, order: 1,

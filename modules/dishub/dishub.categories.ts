@@ -35,6 +35,10 @@ export const dishubCategories: readonly CategoryDefinition[] = [
       id: ['lampu merah', 'lampu merah mati', 'lampu lalu lintas', 'traffic light', 'apill'],
       en: ['traffic light', 'traffic lights', 'traffic signal', 'broken traffic light'],
     },
+    synonyms: {
+      id: ['lampu merah rusak', 'lampu merah tidak menyala', 'lampu bangjo', 'bangjo', 'lampu lalin', 'apill mati', 'lampu kuning kedip'],
+      en: ['traffic lights out', 'signal not working', 'red light broken', 'traffic signals'],
+    },
     attributes: [
       { code: 'INTERSECTION', datatype: 'string', required: true, order: 1,
         description: { id: 'Simpang mana?', en: 'Which intersection?' } },
@@ -58,6 +62,10 @@ export const dishubCategories: readonly CategoryDefinition[] = [
     keywords: {
       id: ['rambu rusak', 'rambu hilang', 'rambu roboh', 'rambu lalu lintas', 'marka jalan', 'cermin tikungan'],
       en: ['road sign', 'traffic sign', 'missing sign', 'road markings', 'convex mirror'],
+    },
+    synonyms: {
+      id: ['rambu', 'rambu jalan', 'papan rambu', 'marka', 'garis jalan', 'kaca tikungan', 'penunjuk jalan', 'papan penunjuk arah'],
+      en: ['sign', 'stop sign', 'road sign down', 'direction sign', 'lane markings', 'mirror at the bend'],
     },
     attributes: [
       { code: 'ITEM', datatype: 'singlevaluelist', required: false, order: 1,
@@ -88,6 +96,10 @@ export const dishubCategories: readonly CategoryDefinition[] = [
       id: ['parkir liar', 'parkir sembarangan', 'jukir liar', 'juru parkir liar', 'pungli parkir'],
       en: ['illegal parking', 'parked illegally', 'blocked driveway', 'unofficial parking fee'],
     },
+    synonyms: {
+      id: ['parkir', 'parkir di trotoar', 'parkir di bahu jalan', 'juru parkir', 'tukang parkir', 'uang parkir', 'mobil parkir', 'motor parkir'],
+      en: ['parked', 'parking', 'parking attendant', 'parking fee', 'double parked'],
+    },
     attributes: [
       { code: 'PROBLEM', datatype: 'singlevaluelist', required: false, order: 1,
         description: { id: 'Masalahnya', en: 'The problem' },
@@ -113,6 +125,10 @@ export const dishubCategories: readonly CategoryDefinition[] = [
     keywords: {
       id: ['macet', 'kemacetan', 'macet total', 'antrean kendaraan', 'padat merayap'],
       en: ['traffic jam', 'congestion', 'gridlock', 'stuck in traffic'],
+    },
+    synonyms: {
+      id: ['macet parah', 'antre panjang', 'antrean panjang', 'lalu lintas padat', 'padat', 'tersendat', 'kendaraan menumpuk', 'arus lalu lintas'],
+      en: ['jammed', 'heavy traffic', 'congested', 'traffic queue'],
     },
     attributes: [
       { code: 'CAUSE', datatype: 'singlevaluelist', required: false, order: 1,
@@ -141,6 +157,11 @@ export const dishubCategories: readonly CategoryDefinition[] = [
       id: ['lampu jalan', 'lampu jalan mati', 'pju', 'penerangan jalan', 'jalan gelap'],
       en: ['street light', 'streetlight', 'street lamp', 'dark road'],
     },
+    synonyms: {
+      id: ['lampu penerangan', 'penerangan jalan umum', 'lampu pju', 'gelap', 'lampu jalan padam', 'lampu jalan rusak', 'tiang lampu'],
+      en: ['street lights', 'streetlights out', 'lamp post', 'no lights', 'dark street'],
+      ban: ['peteng', 'jalan peteng'],
+    },
     attributes: [
       { code: 'LIGHTS_OUT', datatype: 'number', required: false, order: 1,
         description: { id: 'Berapa lampu yang mati?', en: 'How many lights are out?' } },
@@ -167,6 +188,10 @@ export const dishubCategories: readonly CategoryDefinition[] = [
     keywords: {
       id: ['truk mogok', 'truk terguling', 'bus mogok', 'kendaraan mogok', 'kendaraan terguling', 'mobil derek'],
       en: ['overturned truck', 'broken down truck', 'broken down bus', 'tow truck', 'vehicle blocking the road'],
+    },
+    synonyms: {
+      id: ['mogok', 'terguling', 'mobil mogok', 'truk terbalik', 'mobil terbalik', 'derek', 'perlu derek', 'kendaraan menghalangi jalan'],
+      en: ['broke down', 'breakdown', 'overturned', 'tow', 'vehicle stuck', 'stalled'],
     },
     attributes: [
       { code: 'ROAD_BLOCKED', datatype: 'singlevaluelist', required: true, order: 1,

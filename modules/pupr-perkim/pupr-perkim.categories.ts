@@ -32,6 +32,11 @@ export const puprPerkimCategories: readonly CategoryDefinition[] = [
       id: ['jalan rusak', 'jalan berlubang', 'lubang jalan', 'aspal rusak', 'aspal mengelupas', 'jalan bergelombang'],
       en: ['pothole', 'damaged road', 'broken road', 'bumpy road'],
     },
+    synonyms: {
+      id: ['jalan bolong', 'lubang', 'berlubang', 'aspal', 'jalan hancur', 'jalan rusak parah', 'jalan retak', 'perbaikan jalan', 'kerikil lepas'],
+      en: ['potholes', 'road damage', 'road in bad condition', 'cracked road', 'hole in the road'],
+      ban: ['jalan usak', 'margi usak', 'rurung usak', 'jalan uug', 'bolong'],
+    },
     attributes: [
       roadName(1),
       { code: 'DAMAGE_SIZE', datatype: 'singlevaluelist', required: false, order: 2,
@@ -58,6 +63,11 @@ export const puprPerkimCategories: readonly CategoryDefinition[] = [
     keywords: {
       id: ['jembatan rusak', 'jembatan retak', 'jembatan berlubang', 'pagar jembatan', 'jembatan goyang'],
       en: ['damaged bridge', 'bridge damage', 'cracked bridge', 'bridge railing'],
+    },
+    synonyms: {
+      id: ['jembatan', 'lantai jembatan', 'jembatan gantung', 'railing jembatan', 'jembatan keropos'],
+      en: ['bridge', 'bridge deck', 'shaky bridge'],
+      ban: ['titi', 'titi usak'],
     },
     attributes: [
       { code: 'STILL_PASSABLE', datatype: 'singlevaluelist', required: true, order: 1,
@@ -93,6 +103,11 @@ export const puprPerkimCategories: readonly CategoryDefinition[] = [
       id: ['jembatan putus', 'jembatan ambruk', 'jalan amblas', 'jalan ambles', 'jalan putus', 'jalan terban'],
       en: ['bridge collapsed', 'road collapsed', 'sinkhole', 'road washed away', 'bridge washed away'],
     },
+    synonyms: {
+      id: ['amblas', 'ambles', 'jalan terputus', 'akses terputus', 'desa terisolasi', 'jembatan hanyut', 'jembatan roboh'],
+      en: ['bridge collapse', 'road cut off', 'village cut off', 'road caved in', 'bridge gone'],
+      ban: ['titi pegat', 'jalan pegat'],
+    },
     attributes: [
       yesNo('VILLAGES_CUT_OFF', 1, 'Ada desa atau banjar yang terisolasi?', 'Are villages or hamlets cut off?', true),
       yesNo('PEOPLE_OR_VEHICLES_FELL', 2, 'Ada orang atau kendaraan yang ikut jatuh?', 'Did people or vehicles fall in?'),
@@ -109,6 +124,11 @@ export const puprPerkimCategories: readonly CategoryDefinition[] = [
     keywords: {
       id: ['drainase tersumbat', 'got mampet', 'selokan tersumbat', 'selokan mampet', 'gorong-gorong', 'genangan air'],
       en: ['blocked drain', 'clogged drain', 'drainage', 'flooded street', 'standing water'],
+    },
+    synonyms: {
+      id: ['selokan', 'drainase', 'gorong-gorong', 'saluran air', 'saluran tersumbat', 'air meluap', 'banjir', 'kebanjiran', 'genangan', 'tergenang', 'got buntu'],
+      en: ['gutter', 'drain', 'sewer', 'flooding', 'water overflowing'],
+      ban: ['telabah'],
     },
     attributes: [
       yesNo('WATER_ON_ROAD', 1, 'Air meluap ke jalan?', 'Is water overflowing onto the road?'),
@@ -138,6 +158,11 @@ export const puprPerkimCategories: readonly CategoryDefinition[] = [
       id: ['talud jebol', 'talud retak', 'senderan jebol', 'senderan retak', 'tembok penahan tanah'],
       en: ['retaining wall', 'collapsed wall', 'cracked wall'],
     },
+    synonyms: {
+      id: ['talud', 'senderan', 'tembok penahan', 'dinding penahan tanah', 'talud ambrol', 'senderan ambrol'],
+      en: ['embankment wall', 'wall holding the slope', 'slope wall'],
+      ban: ['senderan uug', 'talud uug'],
+    },
     attributes: [
       { code: 'THREATENS', datatype: 'multivaluelist', required: false, order: 1,
         description: { id: 'Apa yang terancam?', en: 'What is threatened?' },
@@ -163,6 +188,11 @@ export const puprPerkimCategories: readonly CategoryDefinition[] = [
     keywords: {
       id: ['rumah tidak layak huni', 'rtlh', 'bedah rumah', 'rumah reyot', 'bantuan rumah'],
       en: ['unfit house', 'dilapidated house', 'housing assistance', 'house repair aid'],
+    },
+    synonyms: {
+      id: ['rumah hampir roboh', 'rumah mau roboh', 'bantuan bedah rumah', 'rehab rumah', 'atap bocor', 'dinding bambu', 'tidak layak huni'],
+      en: ['house falling apart', 'leaking roof', 'home repair assistance'],
+      ban: ['umah usak'],
     },
     attributes: [
       { code: 'OCCUPANTS', datatype: 'number', required: false, order: 1,
@@ -192,6 +222,10 @@ export const puprPerkimCategories: readonly CategoryDefinition[] = [
     keywords: {
       id: ['bangunan tanpa izin', 'bangunan liar', 'bangunan ilegal', 'tanpa pbg', 'tidak ada imb', 'melanggar sempadan'],
       en: ['building without permit', 'illegal building', 'illegal construction', 'unpermitted construction'],
+    },
+    synonyms: {
+      id: ['tanpa izin', 'tidak ada izin', 'tidak berizin', 'izin bangunan', 'imb', 'pbg', 'sempadan', 'sempadan sungai', 'bangunan melanggar'],
+      en: ['no permit', 'without permit', 'unlicensed building', 'building permit'],
     },
     attributes: [
       { code: 'CONSTRUCTION_STAGE', datatype: 'singlevaluelist', required: false, order: 1,

@@ -27,6 +27,11 @@ export const satpolppDamkarCategories: readonly CategoryDefinition[] = [
       id: ['kebakaran', 'kebakaran rumah', 'rumah terbakar', 'terbakar', 'api', 'mobil terbakar'],
       en: ['fire', 'house fire', 'building fire', 'burning', 'smoke', 'car fire'],
     },
+    synonyms: {
+      id: ['toko terbakar', 'gudang terbakar', 'dapur terbakar', 'bangunan terbakar', 'damkar', 'pemadam', 'pemadam kebakaran', 'korsleting listrik', 'tabung gas meledak'],
+      en: ['on fire', 'firefighters', 'fire brigade', 'flames', 'gas explosion', 'burning house'],
+      ban: ['umah puun', 'geni', 'puun', 'kebakaran umah'],
+    },
     attributes: [
       { code: 'PEOPLE_TRAPPED', datatype: 'singlevaluelist', required: true, order: 1,
         description: { id: 'Ada orang terjebak di dalam?', en: 'Are people trapped inside?' }, values: YES_NO_UNKNOWN },
@@ -66,6 +71,11 @@ export const satpolppDamkarCategories: readonly CategoryDefinition[] = [
       id: ['terjebak', 'terjepit', 'terkunci', 'jatuh ke sumur', 'cincin tersangkut', 'evakuasi korban'],
       en: ['trapped', 'locked in', 'fell into a well', 'stuck ring', 'rescue'],
     },
+    synonyms: {
+      id: ['terperangkap', 'tersangkut', 'jatuh ke sungai', 'tenggelam', 'hanyut', 'terseret arus', 'tim sar', 'orang hilang', 'evakuasi orang', 'pintu terkunci'],
+      en: ['stuck', 'rescue needed', 'drowning', 'missing person', 'search and rescue', 'cannot get out', 'fell into'],
+      ban: ['kejepit', 'ulung ke sumur', 'ulung ke tukad', 'anyud'],
+    },
     attributes: [
       { code: 'SITUATION', datatype: 'singlevaluelist', required: true, order: 1,
         description: { id: 'Keadaannya seperti apa?', en: 'What is the situation?' },
@@ -96,6 +106,11 @@ export const satpolppDamkarCategories: readonly CategoryDefinition[] = [
     keywords: {
       id: ['ular', 'ular masuk rumah', 'sarang tawon', 'sarang lebah', 'tawon', 'evakuasi hewan'],
       en: ['snake', 'bee nest', 'wasp nest', 'hornet', 'animal rescue'],
+    },
+    synonyms: {
+      id: ['ular masuk', 'ular sanca', 'ular piton', 'tawon', 'lebah', 'kucing', 'kucing terjebak', 'kucing nyangkut', 'hewan terjebak', 'bangkai', 'bangkai hewan', 'bangkai anjing', 'anjing mati', 'hewan mati', 'biawak'],
+      en: ['dead dog', 'dead animal', 'carcass', 'bees', 'wasps', 'cat stuck', 'animal stuck'],
+      ban: ['lelipi', 'nyawan', 'sarang nyawan', 'tabuan', 'bangke', 'bangke cicing', 'cicing mati'],
     },
     attributes: [
       { code: 'ANIMAL', datatype: 'singlevaluelist', required: true, order: 1,
@@ -128,6 +143,11 @@ export const satpolppDamkarCategories: readonly CategoryDefinition[] = [
       id: ['pedagang kaki lima', 'pkl', 'pedagang liar', 'jualan di trotoar', 'lapak liar'],
       en: ['street vendor', 'hawker', 'illegal vendor', 'sidewalk vendor'],
     },
+    synonyms: {
+      id: ['pedagang', 'pedagang asongan', 'asongan', 'lapak', 'gerobak jualan', 'jualan di badan jalan', 'berjualan di trotoar'],
+      en: ['vendors', 'hawking', 'peddler', 'selling on the sidewalk', 'stalls on the sidewalk'],
+      ban: ['medagang', 'dagang'],
+    },
     attributes: [
       { code: 'OBSTRUCTION', datatype: 'multivaluelist', required: false, order: 1,
         description: { id: 'Apa yang terganggu?', en: 'What is obstructed?' },
@@ -153,6 +173,11 @@ export const satpolppDamkarCategories: readonly CategoryDefinition[] = [
       id: ['bising', 'kebisingan', 'berisik', 'musik keras', 'suara keras', 'sound system'],
       en: ['noise', 'noisy', 'loud music', 'loud party'],
     },
+    synonyms: {
+      id: ['suara bising', 'knalpot brong', 'knalpot racing', 'musik', 'speaker', 'pesta', 'ribut', 'balap liar'],
+      en: ['loud', 'noise complaint', 'party noise', 'blaring'],
+      ban: ['uyut'],
+    },
     attributes: [
       { code: 'NOISE_SOURCE', datatype: 'singlevaluelist', required: true, order: 1,
         description: { id: 'Sumber suara', en: 'Source of the noise' },
@@ -176,6 +201,11 @@ export const satpolppDamkarCategories: readonly CategoryDefinition[] = [
     keywords: {
       id: ['pelanggaran perda', 'melanggar perda', 'perda', 'baliho liar', 'spanduk liar', 'reklame liar'],
       en: ['bylaw violation', 'regulation violation', 'illegal billboard', 'illegal banner'],
+    },
+    synonyms: {
+      id: ['sampah', 'buang sampah', 'buang sampah sembarangan', 'sampah liar', 'tumpukan sampah', 'sampah menumpuk', 'sampah tidak diangkut', 'baliho', 'spanduk', 'reklame', 'poster liar'],
+      en: ['rubbish', 'garbage', 'trash', 'litter', 'littering', 'dumping', 'illegal dumping', 'banner', 'billboard', 'bylaw'],
+      ban: ['luu', 'makutang luu', 'luu mebrarakan'],
     },
     attributes: [
       { code: 'VIOLATION', datatype: 'singlevaluelist', required: true, order: 1,
@@ -204,6 +234,11 @@ export const satpolppDamkarCategories: readonly CategoryDefinition[] = [
     keywords: {
       id: ['pengemis', 'gelandangan', 'gepeng', 'anak jalanan', 'orang terlantar'],
       en: ['beggar', 'begging', 'homeless', 'street children'],
+    },
+    synonyms: {
+      id: ['mengemis', 'peminta minta', 'orang gila', 'orang gangguan jiwa', 'tunawisma', 'tidur di emperan', 'pengamen'],
+      en: ['beggars', 'homeless person', 'sleeping rough', 'mentally ill person', 'vagrant'],
+      ban: ['ngidih pipis', 'anak buduh'],
     },
     attributes: [
       count('PERSON_COUNT', 1, 'Jumlah orang', 'Number of people'),

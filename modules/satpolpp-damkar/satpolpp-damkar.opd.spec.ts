@@ -25,6 +25,15 @@ describe('SATPOLPP-DAMKAR', () => {
     expect(first('musik keras sampai tengah malam', 'id')).toBe('GANGGUAN_KEBISINGAN');
   });
 
+  it('takes rubbish and dead animals while no environment agency (DLH) is enabled', () => {
+    // Littering and illegal dumping break the public-order bylaw Satpol PP enforces.
+    expect(first('sampah', 'id')).toBe('PELANGGARAN_PERDA');
+    expect(first('sampah tdk diangkut', 'id')).toBe('PELANGGARAN_PERDA');
+    // The fire brigade's animal evacuation removes carcasses from the road.
+    expect(first('anjing mati di jalan', 'id')).toBe('PENYELAMATAN_HEWAN');
+    expect(first('lelipi ngeranjing ke umah', 'id')).toBe('PENYELAMATAN_HEWAN'); // Balinese: a snake got into the house
+  });
+
   it('has keywords that point at their own category alone, among all enabled modules', () => {
     for (const category of satpolppDamkar.categories) {
       for (const language of ['id', 'en'] as const) {

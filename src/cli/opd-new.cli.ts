@@ -93,6 +93,8 @@ export const ${p.constName} = defineOpdModule({
       defaultKind: 'COMPLAINT',
       defaultPriority: 'NORMAL',
       keywords: { id: ['${q(p.name.toLowerCase())}'], en: ['${q(p.nameEn.toLowerCase())}'] },
+      // What callers and call takers actually type: slang, shorthand, Balinese (docs/adding-an-opd.md).
+      synonyms: { id: [], en: [], ban: [] },
       attributes: [],
     },
   ],

@@ -61,10 +61,41 @@ export interface CategoryDefinition {
   readonly defaultPriority: CategoryPriority;
   /** Whether the OPD must attend the location; defaults to true for emergencies. */
   readonly fieldResponse?: boolean;
-  /** Words a caller might use, for suggestions; case and accents do not matter. */
+  /** Words a caller might use, for suggestions; case and accents do not matter. Shown to API clients. */
   readonly keywords: { readonly id: readonly string[]; readonly en: readonly string[] };
+  /**
+   * More words for suggestions only (never shown): what callers and call
+   * takers actually type, including Balinese. Optional.
+   */
+  readonly synonyms?: CategorySynonyms;
   readonly attributes: readonly AttributeDefinition[];
 }
+
+/**
+ * Extra words and short phrases that point at a category, per language: `id`
+ * Indonesian (slang and call-note spellings welcome), `en` English, `ban`
+ * Balinese as spoken in Bangli. Each entry needs at least one word that is
+ * not a stopword ("di", "the"); the boot refuses a blank or wordless entry,
+ * naming the module and category. A word shared with another OPD's category
+ * is allowed but makes the two compete: the contract kit warns about it.
+ * A phrase counts fully only when all its words occur (in any order); one
+ * telling word ("sampah", "selokan") is a phrase too.
+ *
+ * @example
+ * const drainSynonyms: CategorySynonyms = {
+ *   id: ['selokan', 'got', 'saluran air', 'air meluap'],
+ *   en: ['gutter', 'drain'],
+ *   ban: ['telabah'],
+ * };
+ */
+export interface CategorySynonyms {
+  readonly id?: readonly string[];
+  readonly en?: readonly string[];
+  readonly ban?: readonly string[];
+}
+
+/** The languages of `CategorySynonyms`, in its order. */
+export const SYNONYM_LANGUAGES = ['id', 'en', 'ban'] as const;
 
 /**
  * The OPD's clocks (triage is the call centre's, not an OPD's). The SLA

@@ -52,6 +52,28 @@ describe('validateOpdModules', () => {
     ]);
   });
 
+  it('accepts synonyms per language, and refuses a bad entry naming the module, category and entry', () => {
+    const good = { id: ['sampah', 'buang sampah'], en: ['rubbish'], ban: ['luu'] };
+    expect(validateOpdModules([module({ categories: [category('BANSOS', { synonyms: good })] })])).toEqual([]);
+    expect(validateOpdModules([module({ categories: [category('BANSOS', { synonyms: {} })] })])).toEqual([]);
+
+    const bad = { id: ['sampah', '  '], en: ['the', 'x'.repeat(61)], ban: 'luu', jv: ['uwuh'] };
+    expect(validateOpdModules([module({ categories: [category('BANSOS', { synonyms: bad })] })])).toEqual([
+      'OPD module "DINSOS": categories[0] (BANSOS).synonyms.jv: is not a language of synonyms (id, en, ban)',
+      'OPD module "DINSOS": categories[0] (BANSOS).synonyms.id[1]: must be a non-blank word or phrase',
+      'OPD module "DINSOS": categories[0] (BANSOS).synonyms.en[0]: "the" has no word suggestions can use (only stopwords, numbers or punctuation)',
+      'OPD module "DINSOS": categories[0] (BANSOS).synonyms.en[1]: "xxxxxxxxxxxxxxxxxxxx…" is longer than 60 characters: a synonym is what a caller says, not a sentence',
+      'OPD module "DINSOS": categories[0] (BANSOS).synonyms.ban: must be a list of words or short phrases',
+    ]);
+    expect(validateOpdModules([module({ categories: [category('BANSOS', { synonyms: ['sampah'] })] })])).toEqual([
+      'OPD module "DINSOS": categories[0] (BANSOS).synonyms: must be an object with lists per language (id, en, ban)',
+    ]);
+    // At boot the same problem stops the start, with the same sentence.
+    expect(() => assertValidOpdModules([module({ categories: [category('BANSOS', { synonyms: { id: ['di'] } })] })])).toThrow(
+      /categories\[0\] \(BANSOS\)\.synonyms\.id\[0\]: "di" has no word/,
+    );
+  });
+
   it('refuses codes used twice: OPDs, and categories across OPDs', () => {
     const other = module({ code: 'DLH', categories: [category('BANSOS')] });
     expect(validateOpdModules([module(), module()])).toContain('OPD module "DINSOS": code: is used by another module (position 0)');

@@ -1,12 +1,14 @@
 import type {
   AttributeDefinition,
   CategoryDefinition,
+  CategorySynonyms,
   EscalationLevel,
   LocalisedText,
   OpdModuleDefinition,
   SlaTargetDefinition,
 } from './opd-module.contract';
-import { OPD_SLA_METRICS } from './opd-module.contract';
+import { OPD_SLA_METRICS, SYNONYM_LANGUAGES } from './opd-module.contract';
+import { callNoteWords } from './suggestions/call-note.normaliser';
 
 export const OPD_CODE = /^[A-Z][A-Z0-9-]{1,31}$/;
 export const CATEGORY_CODE = /^[A-Z][A-Z0-9_]{1,47}$/;
@@ -93,6 +95,7 @@ function checkCategory(category: CategoryDefinition, at: At): void {
   const words = [...(category.keywords?.id ?? []), ...(category.keywords?.en ?? [])];
   if (words.length === 0) at('keywords', 'give at least one keyword (id or en)');
   if (words.some((w) => typeof w !== 'string' || w.trim() === '')) at('keywords', 'must not contain blank words');
+  checkSynonyms(category.synonyms, at);
   if (!isList(category.attributes)) return at('attributes', 'must be a list (may be empty)');
   const codes = new Set<string>();
   const orders = new Set<number>();
@@ -105,6 +108,31 @@ function checkCategory(category: CategoryDefinition, at: At): void {
     codes.add(attribute.code);
     orders.add(attribute.order);
   });
+}
+
+const MAX_SYNONYM_LENGTH = 60;
+
+/** Optional; each entry a short phrase with at least one word suggestions can use (not only "di", "the"). */
+function checkSynonyms(synonyms: CategorySynonyms | undefined, at: At): void {
+  if (synonyms === undefined) return;
+  if (!isObject(synonyms) || Array.isArray(synonyms)) return at('synonyms', `must be an object with lists per language (${SYNONYM_LANGUAGES.join(', ')})`);
+  for (const key of Object.keys(synonyms)) {
+    if (!(SYNONYM_LANGUAGES as readonly string[]).includes(key)) at(`synonyms.${key}`, `is not a language of synonyms (${SYNONYM_LANGUAGES.join(', ')})`);
+  }
+  for (const language of SYNONYM_LANGUAGES) {
+    const list = synonyms[language];
+    if (list === undefined) continue;
+    if (!isList(list)) {
+      at(`synonyms.${language}`, 'must be a list of words or short phrases');
+      continue;
+    }
+    list.forEach((entry, k) => {
+      const field = `synonyms.${language}[${k}]`;
+      if (typeof entry !== 'string' || entry.trim() === '') return at(field, 'must be a non-blank word or phrase');
+      if (entry.length > MAX_SYNONYM_LENGTH) at(field, `"${entry.slice(0, 20)}…" is longer than ${MAX_SYNONYM_LENGTH} characters: a synonym is what a caller says, not a sentence`);
+      else if (callNoteWords(entry).length === 0) at(field, `"${entry}" has no word suggestions can use (only stopwords, numbers or punctuation)`);
+    });
+  }
 }
 
 function checkAttribute(attribute: AttributeDefinition, at: At): void {

@@ -3,6 +3,7 @@ import { DynamicModule, Global, Inject, Logger, Module, OnModuleInit } from '@ne
 import { Clock, CLOCK } from '../../infra/clock/clock';
 import { CategoryCatalog } from './application/category-catalog.service';
 import { CategoryRouter } from './application/category-router';
+import { CategorySuggester } from './application/category-suggester';
 import { OpdDirectory } from './application/opd-directory';
 import { syncOpdCatalog } from './application/opd-catalog.sync';
 import { OPD_DEFINITIONS, OpdRegistry } from './application/opd-registry';
@@ -34,6 +35,8 @@ export class OpdModule implements OnModuleInit {
         { provide: OPD_DEFINITIONS, useValue: definitions },
         // Built here, so a bad module stops the boot before anything else runs.
         { provide: OpdRegistry, useFactory: (defs: OpdModuleDefinition[]) => new OpdRegistry(defs), inject: [OPD_DEFINITIONS] },
+        // The suggestion index, built once at boot from the validated modules.
+        { provide: CategorySuggester, useFactory: (registry: OpdRegistry) => new CategorySuggester(registry), inject: [OpdRegistry] },
         { provide: ROLLOUT_SETTINGS, useValue: rollout },
         CategoryCatalog,
         CategoryRouter,

@@ -58,6 +58,19 @@ describe('OPD plug-ins over GraphQL: an OPD that exists only in the tests joins 
     expect(res.body.data?.categorySuggestions[0].category.code).toBe('BANSOS_TIDAK_TEPAT');
   });
 
+  it("suggests from modules' synonyms and call-note shorthand, with a confidence, and nothing for words it does not know", async () => {
+    type Suggestions = { categorySuggestions: Array<{ score: number; confidence: number; category: { code: string } }> };
+    const ask = async (text: string) =>
+      (await t.gql<Suggestions>('query($text: String!) { categorySuggestions(text: $text) { score confidence category { code } } }', { text })).body.data!
+        .categorySuggestions;
+    const [fixture] = await ask('lansia terlantar di pinggir jln'); // a synonym of the fixture module
+    expect(fixture.category.code).toBe('WARGA_TERLANTAR');
+    expect(fixture.confidence).toBeGreaterThan(0.5);
+    expect(fixture.confidence).toBeLessThanOrEqual(1);
+    expect((await ask('sampah tdk diangkut'))[0].category.code).toBe('PELANGGARAN_PERDA');
+    expect(await ask('selamat pagi, mau tanya')).toEqual([]);
+  });
+
   it('routes a ticket to the fixture OPD end to end, checking the category questions', async () => {
     const create = await t.gql<{ createTicket: { __typename: string; ticket: { id: string; version: number } } }>(
       `mutation { createTicket(input: { kind: COMPLAINT, channel: PHONE, description: "Bansos salah sasaran", descriptionLanguage: "id" }) {
@@ -124,6 +137,11 @@ describe('OPD plug-ins over GraphQL: an OPD that exists only in the tests joins 
     expect(off.body.data?.deactivateCategory.category.active).toBe(false);
     const offered = await t.gql<{ categories: Category[] }>('{ categories(opd: "DINSOS") { code } }');
     expect(offered.body.data?.categories.map((c) => c.code)).toEqual(['BANSOS_TIDAK_TEPAT']);
+    // A switched-off category is no longer suggested, though the boot's index still knows its words.
+    const suggested = await t.gql<{ categorySuggestions: Array<{ category: { code: string } }> }>(
+      '{ categorySuggestions(text: "lansia terlantar") { category { code } } }',
+    );
+    expect(suggested.body.data?.categorySuggestions.map((s) => s.category.code)).not.toContain('WARGA_TERLANTAR');
 
     const history = await t.gql<{ categoryHistory: Array<{ version: number; change: string; actorId: string | null }> }>(
       '{ categoryHistory(code: "WARGA_TERLANTAR") { version change actorId } }',

@@ -66,7 +66,13 @@ export class OpdModel {
 @ObjectType('CategorySuggestion')
 export class CategorySuggestionModel {
   @Field(() => CategoryModel) category!: CategoryModel;
-  @Field({ description: 'Higher is a better match' }) score!: number;
+  @Field({ description: 'Higher is a better match; comparable within one answer only' }) score!: number;
+  @Field({
+    description:
+      'How sure the ranking is that this is the category, from 0 to 1: high when the words match it strongly and ' +
+      'no other category shares them. The confidences of one answer add up to at most 1; an empty answer means nothing matched.',
+  })
+  confidence!: number;
 }
 
 @ObjectType('Rollout', { description: 'The promise: every OPD live within the rollout days of the launch.' })

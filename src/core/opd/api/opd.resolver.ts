@@ -3,7 +3,7 @@ import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphq
 import { DateTime } from 'luxon';
 import { Clock, CLOCK } from '../../../infra/clock/clock';
 import { CategoryCatalog } from '../application/category-catalog.service';
-import { suggestCategories } from '../category-suggestions';
+import { CategorySuggester } from '../application/category-suggester';
 import { ApiError } from '../../../infra/graphql/api-error';
 import { ROLLOUT_SETTINGS, RolloutSettings } from '../application/rollout-settings';
 import { toCategoryModel, toOpdModel } from './opd.mapper';
@@ -15,6 +15,7 @@ const KIND = /^(COMPLAINT|EMERGENCY)$/;
 export class OpdResolver {
   constructor(
     private readonly catalog: CategoryCatalog,
+    private readonly suggester: CategorySuggester,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ROLLOUT_SETTINGS) private readonly rolloutSettings: RolloutSettings,
   ) {}
@@ -61,16 +62,12 @@ export class OpdResolver {
   ): Promise<CategorySuggestionModel[]> {
     if (text.length > 2000) throw new ApiError('BAD_USER_INPUT', 'text must be at most 2,000 characters');
     if (limit < 1 || limit > 20) throw new ApiError('BAD_USER_INPUT', 'limit must be from 1 to 20');
-    const rows = (await this.catalog.categories({})).map((row) => ({
-      code: row.code,
-      name: row.names,
-      keywords: row.keywords,
-      row,
-    }));
-    return suggestCategories(rows, text, language, limit).map(({ category, score }) => ({
-      category: toCategoryModel(category.row, language),
-      score,
-    }));
+    // The index is the boot's; the database says which categories are active now (an admin may switch one off).
+    const active = new Map((await this.catalog.categories({})).map((row) => [row.code, row]));
+    return this.suggester.rank(text, language, { limit, only: new Set(active.keys()) }).flatMap(({ category, score, confidence }) => {
+      const row = active.get(category.code);
+      return row ? [{ category: toCategoryModel(row, language), score, confidence }] : [];
+    });
   }
 
   @Query(() => [CategoryVersionModel], { description: 'Every version of a category: code syncs and admin changes.' })

@@ -1,6 +1,8 @@
 import { suggestCategories } from '../category-suggestions';
 import type { OpdModuleDefinition } from '../opd-module.contract';
+import { SYNONYM_LANGUAGES } from '../opd-module.contract';
 import { validateOpdModules } from '../opd-module.validator';
+import { competingWords, competitionWarning } from './competing-words.check';
 
 export interface OpdContractOptions {
   /** The launch OPDs promise at least five categories, emergency and ordinary ones. */
@@ -40,7 +42,7 @@ export function describeOpdContract(module: OpdModuleDefinition, options: OpdCon
       });
     }
 
-    it('lets call takers find every category by each of its own keywords', () => {
+    it('lets call takers find every category by each of its own keywords and synonyms', () => {
       for (const category of module.categories) {
         for (const language of ['id', 'en'] as const) {
           for (const keyword of category.keywords[language]) {
@@ -48,7 +50,19 @@ export function describeOpdContract(module: OpdModuleDefinition, options: OpdCon
             expect({ keyword, found: codes.includes(category.code) }).toEqual({ keyword, found: true });
           }
         }
+        for (const language of SYNONYM_LANGUAGES) {
+          for (const synonym of category.synonyms?.[language] ?? []) {
+            const codes = suggestCategories(module.categories, synonym, language === 'en' ? 'en' : 'id').map((s) => s.category.code);
+            expect({ synonym, found: codes.includes(category.code) }).toEqual({ synonym, found: true });
+          }
+        }
       }
+    });
+
+    // A warning, not a failure: two OPDs may share a word, but the author should know.
+    it("warns when another OPD's category competes for the same words", () => {
+      const words = competingWords(module, alongside);
+      if (words.length > 0) console.warn(competitionWarning(module.code, words));
     });
 
     it("tells Diskominfo's command centre at the breach", () => {
