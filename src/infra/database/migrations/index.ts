@@ -8,6 +8,7 @@ import { Migration20261128222413_identity } from './Migration20261128222413-iden
 import { Migration20261128230000_rate_limit } from './Migration20261128230000-rate_limit';
 import { Migration20261129120000_sliding_rate_limit } from './Migration20261129120000-sliding_rate_limit';
 import { Migration20261202160000_outbox_relay } from './Migration20261202160000-outbox_relay';
+import { Migration20261202170000_caller_lookup } from './Migration20261202170000-caller_lookup';
 
 /**
  * Every migration, in order. A new migration file must be added here; a unit
@@ -23,4 +24,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261128230000-rate_limit', class: Migration20261128230000_rate_limit },
   { name: 'Migration20261129120000-sliding_rate_limit', class: Migration20261129120000_sliding_rate_limit },
   { name: 'Migration20261202160000-outbox_relay', class: Migration20261202160000_outbox_relay },
+  { name: 'Migration20261202170000-caller_lookup', class: Migration20261202170000_caller_lookup },
 ];
