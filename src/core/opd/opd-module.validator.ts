@@ -1,6 +1,7 @@
 import type {
   AttributeDefinition,
   CategoryDefinition,
+  DuplicateRule,
   EscalationLevel,
   LocalisedText,
   OpdModuleDefinition,
@@ -76,6 +77,15 @@ export function validateOpdModules(modules: readonly OpdModuleDefinition[]): str
     checkSla(module.sla, own, at);
     checkLadder(module.escalation, at);
   });
+  // Related categories may belong to any enabled module: checked once all are known.
+  modules.forEach((module) => {
+    if (!module || !isList(module.categories)) return;
+    module.categories.forEach((category, i) => {
+      if (!isObject(category) || category.duplicates === undefined) return;
+      const where = `OPD module "${module.code}": categories[${i}] (${category.code}).duplicates`;
+      checkDuplicateRule(category.duplicates, categoryOwners, category.code, (f, p) => problems.push(`${where}${f ? `.${f}` : ''}: ${p}`));
+    });
+  });
   return problems;
 }
 
@@ -105,6 +115,19 @@ function checkCategory(category: CategoryDefinition, at: At): void {
     codes.add(attribute.code);
     orders.add(attribute.order);
   });
+}
+
+function checkDuplicateRule(rule: DuplicateRule, known: ReadonlyMap<string, string>, self: string, at: At): void {
+  if (!isObject(rule)) return at('', 'must be an object { radiusMeters?, windowHours?, related? }');
+  const { radiusMeters: radius, windowHours: hours, related } = rule;
+  if (radius !== undefined && !(Number.isFinite(radius) && radius >= 10 && radius <= 10_000)) at('radiusMeters', 'must be from 10 to 10,000 metres');
+  if (hours !== undefined && !(Number.isFinite(hours) && hours >= 1 && hours <= 720)) at('windowHours', 'must be from 1 to 720 hours');
+  if (related === undefined) return;
+  if (!isList(related)) return at('related', 'must be a list of category codes');
+  for (const code of related) {
+    if (code === self) at('related', `"${code}" is the category itself`);
+    else if (!known.has(code)) at('related', `"${code}" is not a category of any enabled OPD module`);
+  }
 }
 
 function checkAttribute(attribute: AttributeDefinition, at: At): void {
