@@ -10,6 +10,7 @@ import { describeApiKeys } from './api-key.checks';
 import { describeIdGuessing } from './id-guessing.checks';
 import { caseLabel, casesFor, Fixture, runCase } from './matrix-cases';
 import { ADMIN_FIXTURES } from './matrix-fixtures-admin';
+import { LOOKUP_FIXTURES } from './matrix-fixtures-lookup';
 import { TICKET_FIXTURES } from './matrix-fixtures-tickets';
 import { buildWorld, World } from './matrix-world';
 import { describeReporterIdentity } from './reporter-identity.checks';
@@ -21,7 +22,7 @@ import { describeReporterIdentity } from './reporter-identity.checks';
 // and change nothing of it. Ticket.reporter, id guessing and API keys with a
 // single permission follow.
 
-const FIXTURES: Fixture[] = [...TICKET_FIXTURES, ...ADMIN_FIXTURES];
+const FIXTURES: Fixture[] = [...TICKET_FIXTURES, ...ADMIN_FIXTURES, ...LOOKUP_FIXTURES];
 const FIELD_RULES = OPERATIONS.filter((op) => !/^(Query|Mutation|Subscription)\./.test(op));
 // Subscriptions are checked over graphql-ws in test/e2e/delivery/subscriptions.e2e-spec.ts.
 const SUBSCRIPTIONS = OPERATIONS.filter((op) => op.startsWith('Subscription.'));

@@ -1,0 +1,2 @@
+// The identity domain's public face: what other domains may use.
+export { ReporterAccessRecorder } from './application/reporter-access.recorder';
