@@ -24,11 +24,13 @@ const iso = (expr: string): string => `to_char((${expr}) at time zone 'UTC', ${I
 const INSERT_CHUNK = `
 with t as (
   insert into ticket (id, number, kind, priority, state, field_response, channel, description, description_language,
-                      location_district, reported_at, created_at, updated_at, created_by)
+                      location_district, reported_at, created_at, updated_at, created_by, sla_next_due_at)
   select gen_random_uuid(), 'SWP-' || lpad(g::text, 8, '0'), (array['EMERGENCY', 'COMPLAINT', 'INFORMATION'])[1 + g % 3],
          case g % 3 when 0 then 'URGENT' else 'NORMAL' end, 'NEW', g % 3 = 0, 'PHONE',
          'Laporan sintetis ' || g || ': jalan berlubang di depan balai banjar', 'id', 'KINTAMANI',
-         now() - interval '1 hour', now(), now(), 'sla-bench'
+         now() - interval '1 hour', now(), now(), 'sla-bench',
+         -- The DUE_SOONEST order key; the sweeper never reads it, so it stays at "no running clock".
+         '2199-12-31T00:00:00Z'
     from generate_series($1::int, $2::int) g
   returning id, reported_at, kind, priority
 ), s as (

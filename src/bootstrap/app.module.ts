@@ -18,6 +18,7 @@ import { HealthModule } from '../infra/health/health.module';
 import { LoggingModule } from '../infra/logging/logging.module';
 import { PgListenerModule } from '../infra/database/pg-listener.module';
 import { DeliveryModule } from '../core/delivery/delivery.module';
+import { CallerModule } from '../core/caller/caller.module';
 import type { MetricsScope } from '../infra/metrics/metrics.exposition';
 import { MetricsModule } from '../infra/metrics/metrics.module';
 import { NotificationsModule } from '../core/delivery/notifications/notifications.module';
@@ -62,6 +63,7 @@ export class AppModule {
         ScheduleModule.forRoot(),
         SlaModule.forRoot(config.sla),
         IdentityModule.forRoot(config.auth),
+        CallerModule,
         DeliveryModule.forRoot(config.delivery),
         NotificationsModule,
         DeadLettersModule,

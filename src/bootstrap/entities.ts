@@ -1,3 +1,4 @@
+import { CallerFlag } from '../core/caller/domain/caller-flag.entity';
 import { OpdCategoryVersion } from '../core/opd/domain/opd-category-version.entity';
 import { OpdCategory } from '../core/opd/domain/opd-category.entity';
 import { Opd } from '../core/opd/domain/opd.entity';
@@ -45,6 +46,7 @@ export const ENTITIES = [
   AuthSetting,
   ApiKey,
   ReporterAccess,
+  CallerFlag,
   RateLimitLog,
   WebhookEndpoint,
   WebhookDelivery,

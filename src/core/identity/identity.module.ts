@@ -8,6 +8,7 @@ import { SocketAuthenticator } from './application/socket-authenticator';
 import { SOCKET_GATEKEEPER } from '../../infra/graphql/graphql-ws.options';
 import { IdentityBootstrap } from './application/identity-bootstrap';
 import { IDENTITY_SETTINGS, IdentitySettings } from './application/identity-settings';
+import { ReporterAccessRecorder } from './application/reporter-access.recorder';
 import { StaffDirectory } from './application/staff-directory';
 import { TokenService } from './application/token.service';
 import { ApiKeyResolver } from './api/api-key.resolver';
@@ -45,9 +46,10 @@ export class IdentityModule {
         StaffResolver,
         ApiKeyResolver,
         ReporterAccessResolver,
+        ReporterAccessRecorder,
         ReporterIdentityResolver,
       ],
-      exports: [TokenService, StaffDirectory, Authenticator, SOCKET_GATEKEEPER],
+      exports: [TokenService, StaffDirectory, Authenticator, SOCKET_GATEKEEPER, ReporterAccessRecorder],
     };
   }
 }

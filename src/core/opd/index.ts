@@ -10,4 +10,5 @@ export { CategoryRouter } from './application/category-router';
 export type { Route, RouteResult } from './application/category-router';
 export type { AttributeAnswers, GivenAnswers } from './application/attribute-answers';
 export { OpdDirectory } from './application/opd-directory';
+export type { ResolvedDuplicateRule } from './application/opd-directory';
 export { OpdRegistry } from './application/opd-registry';

@@ -69,6 +69,28 @@ export interface CategoryDefinition {
    */
   readonly synonyms?: CategorySynonyms;
   readonly attributes: readonly AttributeDefinition[];
+  /**
+   * How to find earlier reports of the same incident while a call is taken
+   * (`duplicateCandidates`). Optional; without it: 500 m, and 48 hours for
+   * complaints or 6 hours for emergencies.
+   */
+  readonly duplicates?: DuplicateRule;
+}
+
+/**
+ * Where and how long a category's reports are likely to be about one incident.
+ *
+ * @example
+ * const pothole: DuplicateRule = { radiusMeters: 300, windowHours: 48, related: ['JALAN_AMBLAS'] };
+ * const fire: DuplicateRule = { radiusMeters: 1000, windowHours: 6 };
+ */
+export interface DuplicateRule {
+  /** 10-10,000 m. */
+  readonly radiusMeters?: number;
+  /** 1-720 hours. */
+  readonly windowHours?: number;
+  /** Other categories (of any OPD) that describe the same incidents; the relation goes both ways. */
+  readonly related?: readonly string[];
 }
 
 /**

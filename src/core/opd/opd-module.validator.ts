@@ -2,6 +2,7 @@ import type {
   AttributeDefinition,
   CategoryDefinition,
   CategorySynonyms,
+  DuplicateRule,
   EscalationLevel,
   LocalisedText,
   OpdModuleDefinition,
@@ -78,6 +79,15 @@ export function validateOpdModules(modules: readonly OpdModuleDefinition[]): str
     checkSla(module.sla, own, at);
     checkLadder(module.escalation, at);
   });
+  // Related categories may belong to any enabled module: checked once all are known.
+  modules.forEach((module) => {
+    if (!module || !isList(module.categories)) return;
+    module.categories.forEach((category, i) => {
+      if (!isObject(category) || category.duplicates === undefined) return;
+      const where = `OPD module "${module.code}": categories[${i}] (${category.code}).duplicates`;
+      checkDuplicateRule(category.duplicates, categoryOwners, category.code, (f, p) => problems.push(`${where}${f ? `.${f}` : ''}: ${p}`));
+    });
+  });
   return problems;
 }
 
@@ -132,6 +142,19 @@ function checkSynonyms(synonyms: CategorySynonyms | undefined, at: At): void {
       if (entry.length > MAX_SYNONYM_LENGTH) at(field, `"${entry.slice(0, 20)}…" is longer than ${MAX_SYNONYM_LENGTH} characters: a synonym is what a caller says, not a sentence`);
       else if (callNoteWords(entry).length === 0) at(field, `"${entry}" has no word suggestions can use (only stopwords, numbers or punctuation)`);
     });
+  }
+}
+
+function checkDuplicateRule(rule: DuplicateRule, known: ReadonlyMap<string, string>, self: string, at: At): void {
+  if (!isObject(rule)) return at('', 'must be an object { radiusMeters?, windowHours?, related? }');
+  const { radiusMeters: radius, windowHours: hours, related } = rule;
+  if (radius !== undefined && !(Number.isFinite(radius) && radius >= 10 && radius <= 10_000)) at('radiusMeters', 'must be from 10 to 10,000 metres');
+  if (hours !== undefined && !(Number.isFinite(hours) && hours >= 1 && hours <= 720)) at('windowHours', 'must be from 1 to 720 hours');
+  if (related === undefined) return;
+  if (!isList(related)) return at('related', 'must be a list of category codes');
+  for (const code of related) {
+    if (code === self) at('related', `"${code}" is the category itself`);
+    else if (!known.has(code)) at('related', `"${code}" is not a category of any enabled OPD module`);
   }
 }
 

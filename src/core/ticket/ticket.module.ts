@@ -33,6 +33,9 @@ import { ListTicketsHandler } from './queries/list-tickets/list-tickets.handler'
 import { TicketEventsHandler } from './queries/ticket-events/ticket-events.handler';
 import { TicketReader } from './api/ticket-reader';
 
+import { CallerTicketsHandler } from './queries/caller-tickets/caller-tickets.handler';
+import { DuplicateCandidatesHandler } from './queries/duplicate-candidates/duplicate-candidates.handler';
+import { DuplicateCandidatesResolver } from './api/duplicate-candidates.resolver';
 export const TICKET_COMMAND_HANDLERS = [
   CreateTicketHandler,
   TriageTicketHandler,
@@ -53,7 +56,7 @@ export const TICKET_COMMAND_HANDLERS = [
   ReassignTicketHandler,
 ];
 
-const QUERY_HANDLERS = [GetTicketHandler, ListTicketsHandler, TicketEventsHandler];
+const QUERY_HANDLERS = [GetTicketHandler, ListTicketsHandler, TicketEventsHandler, CallerTicketsHandler, DuplicateCandidatesHandler];
 
 /**
  * The ticket lifecycle: commands, queries and their GraphQL API. Global so
@@ -80,6 +83,7 @@ export class TicketModule implements OnModuleInit {
         TicketQueryResolver,
         TicketCommandResolver,
         TicketStatusResolver,
+        DuplicateCandidatesResolver,
       ],
       exports: [TicketSystemEvents, TicketReader],
     };

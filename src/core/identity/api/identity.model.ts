@@ -63,7 +63,8 @@ export class ApiKeyCreatedModel {
 
 @ObjectType('ReporterAccess', { description: 'One read of a reporter\'s identity.' })
 export class ReporterAccessModel {
-  @Field(() => ID) ticketId!: string;
+  @Field(() => ID, { nullable: true, description: 'Null for a caller lookup as such (Query.callerHistory); see reporterPhone.' }) ticketId!: string | null;
+  @Field(() => String, { nullable: true, description: 'For caller lookups: the phone number looked up (E.164).' }) reporterPhone!: string | null;
   @Field() actorId!: string;
   @Field() actorRole!: string;
   @Field(() => String, { nullable: true }) actorOpd!: string | null;

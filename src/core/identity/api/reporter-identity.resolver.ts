@@ -1,11 +1,9 @@
-import { EntityManager } from '@mikro-orm/postgresql';
-import { Inject } from '@nestjs/common';
 import { Context, Info, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import DataLoader from 'dataloader';
 import type { GraphQLResolveInfo } from 'graphql';
-import { Clock, CLOCK } from '../../../infra/clock/clock';
 import { ReporterModel, TicketModel, withheldReporter } from '../../ticket';
 import type { Actor } from '../../actor';
+import { ReporterAccessRecorder } from '../application/reporter-access.recorder';
 import { accessFor, IDENTITY_OF_ANONYMOUS } from '../domain/permissions';
 import type { AuthContext } from './authorization.guard';
 
@@ -25,10 +23,7 @@ const FIELD = 'Ticket.reporter';
  */
 @Resolver(() => TicketModel)
 export class ReporterIdentityResolver {
-  constructor(
-    private readonly em: EntityManager,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly log: ReporterAccessRecorder) {}
 
   @ResolveField(() => ReporterModel)
   async reporter(@Parent() ticket: TicketModel, @Context() ctx: ReporterContext, @Info() info: GraphQLResolveInfo): Promise<ReporterModel> {
@@ -48,11 +43,7 @@ export class ReporterIdentityResolver {
 
   private recorder(actor: Actor, operation: string): DataLoader<string, true> {
     return new DataLoader(async (ticketIds: readonly string[]) => {
-      await this.em.fork().getConnection().execute(
-        `insert into reporter_access_log (id, ticket_id, actor_id, actor_role, actor_opd, operation, accessed_at)
-         select gen_random_uuid(), cast(value as uuid), ?, ?, ?, ?, ? from jsonb_array_elements_text(cast(? as jsonb))`,
-        [actor.userId, actor.role, actor.opdCode, operation, this.clock.now(), JSON.stringify([...new Set(ticketIds)])],
-      );
+      await this.log.ticketsRead(actor, operation, ticketIds);
       return ticketIds.map(() => true as const);
     });
   }

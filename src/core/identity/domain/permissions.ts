@@ -77,6 +77,15 @@ export const PERMISSIONS = {
   'Mutation.holdTicket': grant({ ...CALL_CENTRE, ...own(OFF, HEAD) }),
   'Mutation.resumeTicket': grant({ ...CALL_CENTRE, ...own(OFF, HEAD) }),
   'Mutation.addNote': grant({ ...CALL_CENTRE, ...own(OFF, HEAD, UNIT, SYS) }),
+  // During a live call: who is calling, and is it already reported? The call centre takes
+  // reports (createTicket), so it alone looks for duplicates; OPDs see their own tickets anyway.
+  'Query.duplicateCandidates': grant(CALL_CENTRE),
+
+  // Callers by phone: their earlier contacts (every lookup is logged like a reporter read),
+  // and the prank/hoax flag only supervisors set and clear.
+  'Query.callerHistory': grant(CALL_CENTRE),
+  'Mutation.flagCaller': grant(all(SPV)),
+  'Mutation.unflagCaller': grant(all(SPV)),
 
   // Reporter identity (name, phone, e-mail, NIK): who needs to call the citizen back.
   // Anonymous reports: only the call centre (IDENTITY_OF_ANONYMOUS).

@@ -61,11 +61,11 @@ export async function syncOpdCatalog(em: EntityManager, registry: OpdRegistry, n
       const hash = digest({ opd: opd.code, ...fields });
       const row = categories.get(category.code);
       if (!row) {
-        const created = tx.create(OpdCategory, { code: category.code, opd: tx.getReference(Opd, opd.code), ...fields, definitionHash: hash, updatedAt: now });
+        const created = tx.create(OpdCategory, { code: category.code, opd: tx.getReference(Opd, opd.code), duplicateRule: null, ...fields, definitionHash: hash, updatedAt: now });
         recordVersion(tx, created, CategoryChange.CODE_SYNC, null, now);
         report.categories.added.push(category.code);
       } else if (row.definitionHash !== hash || !row.inCode) {
-        Object.assign(row, fields, { opd: tx.getReference(Opd, opd.code), definitionHash: hash, inCode: true, version: row.version + 1, updatedAt: now });
+        Object.assign(row, { duplicateRule: null }, fields, { opd: tx.getReference(Opd, opd.code), definitionHash: hash, inCode: true, version: row.version + 1, updatedAt: now });
         recordVersion(tx, row, CategoryChange.CODE_SYNC, null, now);
         report.categories.changed.push(category.code);
       }
@@ -132,6 +132,10 @@ function categoryFields(category: CategoryDefinition) {
     fieldResponse: category.fieldResponse ?? category.defaultKind === 'EMERGENCY',
     keywords: { id: [...category.keywords.id], en: [...category.keywords.en] },
     attributes: category.attributes.map((a) => ({ ...a, values: a.values?.map((v) => ({ ...v })) })),
+    // Only when declared: categories without a rule keep their definition hash (no new version).
+    ...(category.duplicates && {
+      duplicateRule: { ...category.duplicates, ...(category.duplicates.related && { related: [...category.duplicates.related] }) },
+    }),
   };
 }
 

@@ -1,5 +1,5 @@
 import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, PrimaryKeyProp, Property } from '@mikro-orm/core';
-import type { AttributeDefinition } from '../opd-module.contract';
+import type { AttributeDefinition, DuplicateRule } from '../opd-module.contract';
 import { Opd } from './opd.entity';
 
 /**
@@ -11,7 +11,7 @@ import { Opd } from './opd.entity';
 @Index({ name: 'opd_category_opd_idx', properties: ['opd'] })
 export class OpdCategory {
   [PrimaryKeyProp]?: 'code';
-  [OptionalProps]?: 'nameIdOverride' | 'nameEnOverride' | 'adminActive' | 'inCode' | 'version' | 'descriptionId' | 'descriptionEn' | 'active' | 'names';
+  [OptionalProps]?: 'nameIdOverride' | 'nameEnOverride' | 'adminActive' | 'inCode' | 'version' | 'descriptionId' | 'descriptionEn' | 'active' | 'names' | 'duplicateRule';
 
   @PrimaryKey({ type: 'text' })
   code!: string;
@@ -53,6 +53,10 @@ export class OpdCategory {
 
   @Property({ type: 'json' })
   attributes!: AttributeDefinition[];
+
+  /** The module's duplicate rule (radius, window, related categories); null: the defaults. */
+  @Property({ type: 'json', nullable: true })
+  duplicateRule: DuplicateRule | null = null;
 
   /** An admin may switch a category off (and on again) without a deploy. */
   @Property({ type: 'boolean', default: true })

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { SqlRunner } from '../../../infra/database/sql-runner';
-import { TICKET_CREATED, type RecordedTicketEvent, type TicketEventSink } from '../../ticket';
+import { TICKET_CREATED, type FollowedTickets, type RecordedTicketEvent, type TicketEventSink } from '../../ticket';
 import type { ClockSnapshot } from '../domain/sla-clock';
 import { foldSla } from '../domain/sla-clock-set';
 import type { SlaTimeline } from '../domain/sla-timeline';
@@ -21,8 +21,8 @@ export class SlaClockWriter implements TicketEventSink {
     private readonly wakeup: SweepWakeup,
   ) {}
 
-  async record(sql: SqlRunner, events: readonly RecordedTicketEvent[]): Promise<void> {
-    if (events.length === 0) return;
+  async record(sql: SqlRunner, events: readonly RecordedTicketEvent[]): Promise<FollowedTickets> {
+    if (events.length === 0) return { nextDueAt: new Map() };
     const snapshot = await this.catalog.snapshot(sql);
     const inputs = { policies: snapshot.policies, calendar: (code: string) => this.catalog.calendar(snapshot, code) };
     const byTicket = new Map<string, RecordedTicketEvent[]>();
@@ -61,7 +61,21 @@ export class SlaClockWriter implements TicketEventSink {
     await upsertClocks(sql, rows);
     const soonest = rows.reduce<string | null>((min, r) => (r.next_fire_at && (!min || r.next_fire_at < min) ? r.next_fire_at : min), null);
     if (soonest) this.wakeup.hint(new Date(soonest));
+    return { nextDueAt: nextDueByTicket(byTicket.keys(), rows) };
   }
+}
+
+/** Per ticket, the earliest due time of a running clock (null: none runs). */
+export function nextDueByTicket(ticketIds: Iterable<string>, rows: readonly ClockRow[]): Map<string, Date | null> {
+  const result = new Map<string, Date | null>();
+  for (const id of ticketIds) result.set(id, null);
+  for (const row of rows) {
+    if (row.status !== 'RUNNING' || !row.due_at) continue;
+    const due = new Date(row.due_at);
+    const current = result.get(row.ticket_id);
+    if (!current || due < current) result.set(row.ticket_id, due);
+  }
+  return result;
 }
 
 interface Stored {

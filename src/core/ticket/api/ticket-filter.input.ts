@@ -1,5 +1,5 @@
 import { Field, GraphQLISODateTime, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsDate, IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsDate, IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
 import { TicketChannel, TicketKind, TicketPriority } from '../domain/ticket.enums';
 import { TicketState } from '../lifecycle';
 import './ticket-graphql.enums';
@@ -17,4 +17,11 @@ export class TicketFilterInput {
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'Reported before' }) @IsOptional() @IsDate() reportedTo?: Date | null;
   @Field(() => String, { nullable: true, description: 'Words to find in number, description, translation or place' })
   @IsOptional() @IsString() @MaxLength(200) text?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'true: open tickets only (any state that is not final: not CLOSED, ANSWERED, REJECTED or DUPLICATE); false: finished ones only' })
+  @IsOptional() @IsBoolean() open?: boolean | null;
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'Changed at or after this time. For polling: sort UPDATED_AT_ASC and follow endCursor; start a new poll a few seconds before the last updatedAt seen and skip ids at a version already seen (a change is stamped when it starts, visible when it commits)',
+  })
+  @IsOptional() @IsDate() updatedSince?: Date | null;
 }

@@ -15,6 +15,8 @@ export class TicketStatusModel {
   @Field(() => String, { nullable: true }) opdCode!: string | null;
   @Field(() => GraphQLISODateTime) reportedAt!: Date;
   @Field(() => GraphQLISODateTime) updatedAt!: Date;
+  @Field(() => String, { nullable: true, description: 'For a DUPLICATE: the number of the report it was merged into, which carries the work.' })
+  duplicateOfNumber!: string | null;
 }
 
 /**
@@ -33,7 +35,8 @@ export class TicketStatusResolver {
       const ticket = await this.queryBus.execute<GetTicketQuery, Ticket>(new GetTicketQuery({ number }));
       if (ticket.reporter.confidential) return null;
       const { kind, state, categoryCode, opdCode, reportedAt, updatedAt } = ticket;
-      return { number: ticket.number, kind, state, categoryCode, opdCode, reportedAt, updatedAt };
+      const survivor = ticket.duplicateOf ? await this.queryBus.execute<GetTicketQuery, Ticket>(new GetTicketQuery({ id: ticket.duplicateOf.id })) : null;
+      return { number: ticket.number, kind, state, categoryCode, opdCode, reportedAt, updatedAt, duplicateOfNumber: survivor?.number ?? null };
     } catch (error) {
       if (error instanceof TicketException && error.code === TicketErrorCode.NOT_FOUND) return null;
       throw error;

@@ -1,3 +1,4 @@
+import { NO_RUNNING_CLOCK } from '../domain/open-tickets';
 import { allowedCommands } from '../lifecycle';
 import type { TicketEvent } from '../domain/ticket-event.entity';
 import type { Ticket } from '../domain/ticket.entity';
@@ -41,6 +42,7 @@ export function toTicketModel(ticket: Ticket, now: Date, reopenWindowMs: number)
     reportedAt: ticket.reportedAt,
     createdAt: ticket.createdAt,
     updatedAt: ticket.updatedAt,
+    nextDueAt: ticket.slaNextDueAt.getTime() === NO_RUNNING_CLOCK.getTime() ? null : ticket.slaNextDueAt,
     createdBy: ticket.createdBy,
     triagedAt: ticket.triagedAt,
     dispatchedAt: ticket.dispatchedAt,

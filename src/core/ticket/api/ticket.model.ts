@@ -99,6 +99,11 @@ export class TicketModel {
   reportedAt!: Date;
   @Field(() => GraphQLISODateTime) createdAt!: Date;
   @Field(() => GraphQLISODateTime) updatedAt!: Date;
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'When the next SLA clock breaches: the earliest due time of a running clock (null: none runs). The DUE_SOONEST order.',
+  })
+  nextDueAt!: Date | null;
   @Field() createdBy!: string;
   @Field(() => GraphQLISODateTime, { nullable: true }) triagedAt!: Date | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) dispatchedAt!: Date | null;

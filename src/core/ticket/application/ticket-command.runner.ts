@@ -8,7 +8,7 @@ import { entityManagerSql } from '../../../infra/database/sql-runner';
 import { Ticket } from '../domain/ticket.entity';
 import { TicketException } from '../domain/ticket.exception';
 import { applyChange, ChangeSpec, TicketJournal } from './ticket-changer';
-import { TICKET_EVENT_SINK, TicketEventSink } from './ticket-event.sink';
+import { keepNextDue, TICKET_EVENT_SINK, TicketEventSink } from './ticket-event.sink';
 import { lockTickets } from './ticket-locks';
 import { TicketChangedEvent } from './ticket.events';
 import { TICKET_SETTINGS, TicketSettings } from './ticket-settings';
@@ -64,7 +64,7 @@ export class TicketCommandRunner {
         }
         const journal = new TicketJournal(tx, envelope.actor, now);
         const applied = await applyChange(journal, loaded, this.settings.reopenWindowMs, spec);
-        await this.sink.record(entityManagerSql(tx), journal.events);
+        keepNextDue(locked, await this.sink.record(entityManagerSql(tx), journal.events));
         return [loaded, applied] as const;
       });
     } catch (error) {

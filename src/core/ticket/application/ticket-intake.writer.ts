@@ -69,6 +69,7 @@ export const TICKET_COLUMNS: ReadonlyArray<readonly [string, (t: Ticket) => unkn
   ['idempotency_hash', (t) => t.idempotencyHash],
   ['version', (t) => t.version],
   ['last_event_seq', (t) => t.lastEventSeq],
+  ['sla_next_due_at', (t) => t.slaNextDueAt],
 ];
 
 const INSERT_TICKET = `INSERT INTO ticket (${TICKET_COLUMNS.map(([c]) => c).join(', ')}) VALUES (${TICKET_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`;
@@ -120,7 +121,13 @@ export class TicketIntakeWriter {
             outbox.id, outbox.topic, outbox.aggregateType, outbox.aggregateId, JSON.stringify(outbox.payload), outbox.createdAt,
           ]);
         }
-        await this.sink.record(pgClientSql(client), events.map((e) => asRecorded(e.event)));
+        const followed = await this.sink.record(pgClientSql(client), events.map((e) => asRecorded(e.event)));
+        const due = followed?.nextDueAt.get(ticket.id);
+        if (due) {
+          // The clocks start with the report: one more statement, instead of knowing SLA here.
+          await client.query('UPDATE ticket SET sla_next_due_at = $1 WHERE id = $2', [due, ticket.id]);
+          ticket.slaNextDueAt = due;
+        }
         await client.query('COMMIT');
         return ticket;
       } catch (error) {

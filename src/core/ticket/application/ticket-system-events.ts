@@ -5,9 +5,9 @@ import type { Actor } from '../../actor';
 import { entityManagerSql } from '../../../infra/database/sql-runner';
 import type { TicketEventType } from '../domain/ticket-event-type';
 import { Ticket } from '../domain/ticket.entity';
-import { isTerminal, TicketState } from '../lifecycle';
+import { OPEN_STATES } from '../domain/open-tickets';
 import { TicketJournal } from './ticket-changer';
-import { TICKET_EVENT_SINK, TicketEventSink } from './ticket-event.sink';
+import { keepNextDue, TICKET_EVENT_SINK, TicketEventSink } from './ticket-event.sink';
 import { lockTickets } from './ticket-locks';
 
 /** Which open tickets a system event is for; both parts optional, together they narrow. */
@@ -16,8 +16,6 @@ export interface OpenTicketScope {
   readonly opdCode?: string;
 }
 
-/** Tickets whose work can still change: every state the lifecycle does not mark terminal. */
-const OPEN_STATES = Object.values(TicketState).filter((s) => !isTerminal(s));
 const BATCH = 200;
 // A deadlock cannot come from ticket locks (one order), but a batch is cheap to redo.
 const DEADLOCK_ATTEMPTS = 3;
@@ -61,7 +59,7 @@ export class TicketSystemEvents {
           ticket.updatedAt = now;
           journal.record(ticket, type, ticket.state, ticket.state, payload);
         }
-        await this.sink.record(entityManagerSql(tx), journal.events);
+        keepNextDue(tickets, await this.sink.record(entityManagerSql(tx), journal.events));
         return tickets.length;
       });
     } catch (error) {

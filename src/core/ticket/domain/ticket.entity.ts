@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Embedded, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, OptionalProps } from '@mikro-orm/core';
 import { TicketState } from '../lifecycle';
 import { Reporter } from './reporter.embeddable';
+import { NO_RUNNING_CLOCK, OPEN_STATE_SQL } from './open-tickets';
 import { TicketLocation } from './ticket-location.embeddable';
 import { SocialPlatform, TicketChannel, TicketKind, TicketPriority } from './ticket.enums';
 
@@ -27,8 +28,22 @@ export interface AttachmentRef {
 @Index({ name: 'ticket_channel_idx', properties: ['channel'] })
 @Index({ name: 'ticket_duplicate_of_idx', properties: ['duplicateOf'] })
 @Index({ name: 'ticket_search_idx', expression: 'create index "ticket_search_idx" on "ticket" using gin ("search")' })
+// Caller lookup and duplicate candidates (migration caller_lookup; the partial ones hold open tickets only).
+@Index({
+  name: 'ticket_reporter_phone_idx',
+  expression: 'create index "ticket_reporter_phone_idx" on "ticket" ("reporter_phone", "reported_at" desc, "id" desc) where "reporter_phone" is not null',
+})
+@Index({
+  name: 'ticket_open_place_idx',
+  expression: `create index "ticket_open_place_idx" on "ticket" using gist (ll_to_earth("location_latitude", "location_longitude")) where ${OPEN_STATE_SQL} and "location_latitude" is not null and "location_longitude" is not null`,
+})
+@Index({
+  name: 'ticket_open_village_idx',
+  expression: `create index "ticket_open_village_idx" on "ticket" ("location_district", lower("location_village"), "reported_at") where ${OPEN_STATE_SQL} and "location_village" is not null`,
+})
+@Index({ name: 'ticket_sla_next_due_idx', properties: ['slaNextDueAt', 'id'] })
 export class Ticket {
-  [OptionalProps]?: 'id' | 'state' | 'heldFrom' | 'channelPlatform' | 'channelAccount' | 'channelReference' | 'reporter' | 'location' | 'categoryCode' | 'attributes' | 'opdCode' | 'translation' | 'translationLanguage' | 'attachments' | 'tags' | 'assignedUnit' | 'assignedOfficer' | 'duplicateOf' | 'outcomeNote' | 'reopenCount' | 'triagedAt' | 'dispatchedAt' | 'acknowledgedAt' | 'departedAt' | 'onSiteAt' | 'resolvedAt' | 'closedAt' | 'answeredAt' | 'rejectedAt' | 'idempotencyKey' | 'idempotencyHash' | 'version' | 'lastEventSeq' | 'search';
+  [OptionalProps]?: 'id' | 'state' | 'heldFrom' | 'channelPlatform' | 'channelAccount' | 'channelReference' | 'reporter' | 'location' | 'categoryCode' | 'attributes' | 'opdCode' | 'translation' | 'translationLanguage' | 'attachments' | 'tags' | 'assignedUnit' | 'assignedOfficer' | 'duplicateOf' | 'outcomeNote' | 'reopenCount' | 'triagedAt' | 'dispatchedAt' | 'acknowledgedAt' | 'departedAt' | 'onSiteAt' | 'resolvedAt' | 'closedAt' | 'answeredAt' | 'rejectedAt' | 'idempotencyKey' | 'idempotencyHash' | 'version' | 'lastEventSeq' | 'search' | 'slaNextDueAt';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -163,6 +178,15 @@ export class Ticket {
    */
   @Property({ type: 'integer', default: 1 })
   lastEventSeq: number = 1;
+
+  /**
+   * The earliest due time of a running SLA clock (the next breach), as the
+   * SLA engine reported it with the ticket's latest events; NO_RUNNING_CLOCK
+   * when none runs. Orders the DUE_SOONEST list.
+   */
+  // No database default: every writer sets it (`default: null` stops the ORM inferring one from the initialiser).
+  @Property({ type: 'timestamptz', default: null })
+  slaNextDueAt: Date = NO_RUNNING_CLOCK;
 
   /** Free-text search over number, text and place; maintained by PostgreSQL. */
   @Property({

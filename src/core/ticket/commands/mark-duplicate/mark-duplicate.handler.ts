@@ -18,17 +18,22 @@ export class MarkDuplicateHandler implements ICommandHandler<MarkDuplicateComman
     if (cmd.duplicateOfId === cmd.ticketId) {
       return Promise.reject(TicketException.invalidInput(['a ticket cannot be a duplicate of itself']));
     }
+    // The merge adds the survivor's number: the later reporter is told it (event, outbox, ticketStatus).
+    const payload: Record<string, unknown> = { duplicateOfId: cmd.duplicateOfId };
     return this.runner.run(cmd, {
       command: TicketCommand.MARK_DUPLICATE,
-      payload: { duplicateOfId: cmd.duplicateOfId },
+      payload,
       // The survivor is written too: the runner locks both tickets, in id order.
       alsoLocks: [cmd.duplicateOfId],
-      apply: (duplicate, now, em, journal) => mergeInto(em, journal, duplicate, cmd.duplicateOfId, now),
+      apply: async (duplicate, now, em, journal) => {
+        const survivor = await mergeInto(em, journal, duplicate, cmd.duplicateOfId, now);
+        payload.duplicateOfNumber = survivor.number;
+      },
     });
   }
 }
 
-async function mergeInto(em: EntityManager, journal: TicketJournal, duplicate: Ticket, survivorId: string, now: Date): Promise<void> {
+async function mergeInto(em: EntityManager, journal: TicketJournal, duplicate: Ticket, survivorId: string, now: Date): Promise<Ticket> {
   // Already loaded and locked by the runner (alsoLocks): a concurrent command on the survivor waits.
   const survivor = await em.findOne(Ticket, { id: survivorId });
   if (!survivor) throw TicketException.invalidInput([`duplicateOfId: no ticket ${survivorId}`]);
@@ -44,4 +49,5 @@ async function mergeInto(em: EntityManager, journal: TicketJournal, duplicate: T
   }
   survivor.updatedAt = now;
   journal.record(survivor, DUPLICATE_MERGED, survivor.state, survivor.state, payload);
+  return survivor;
 }

@@ -3,6 +3,7 @@ import { Cursor, FilterQuery, QueryOrder } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { Ticket } from '../../domain/ticket.entity';
+import { OPEN_STATES } from '../../domain/open-tickets';
 import { TicketException } from '../../domain/ticket.exception';
 import { ListTicketsQuery, TicketFilter, TicketSort } from './list-tickets.query';
 
@@ -11,6 +12,9 @@ const ORDER: Record<TicketSort, Record<string, QueryOrder>> = {
   [TicketSort.REPORTED_AT_DESC]: { reportedAt: QueryOrder.DESC, id: QueryOrder.DESC },
   [TicketSort.REPORTED_AT_ASC]: { reportedAt: QueryOrder.ASC, id: QueryOrder.ASC },
   [TicketSort.UPDATED_AT_DESC]: { updatedAt: QueryOrder.DESC, id: QueryOrder.DESC },
+  [TicketSort.UPDATED_AT_ASC]: { updatedAt: QueryOrder.ASC, id: QueryOrder.ASC },
+  // Never null (a ticket without a running clock holds NO_RUNNING_CLOCK), so cursors work and those tickets come last.
+  [TicketSort.DUE_SOONEST]: { slaNextDueAt: QueryOrder.ASC, id: QueryOrder.ASC },
 };
 
 @QueryHandler(ListTicketsQuery)
@@ -32,7 +36,12 @@ export class ListTicketsHandler implements IQueryHandler<ListTicketsQuery, Curso
 
 export function toWhere(filter: TicketFilter): FilterQuery<Ticket> {
   const where: Record<string, unknown> = {};
-  if (filter.states?.length) where.state = { $in: filter.states };
+  const and: Array<Record<string, unknown>> = [];
+  if (filter.states?.length) and.push({ state: { $in: filter.states } });
+  if (filter.open === true) and.push({ state: { $in: OPEN_STATES } });
+  if (filter.open === false) and.push({ state: { $nin: OPEN_STATES } });
+  if (and.length) where.$and = and;
+  if (filter.updatedSince) where.updatedAt = { $gte: filter.updatedSince };
   if (filter.kinds?.length) where.kind = { $in: filter.kinds };
   if (filter.priorities?.length) where.priority = { $in: filter.priorities };
   if (filter.channels?.length) where.channel = { $in: filter.channels };

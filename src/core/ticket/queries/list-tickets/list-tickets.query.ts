@@ -13,12 +13,20 @@ export interface TicketFilter {
   readonly reportedTo?: Date | null;
   /** Words that must all occur in number, description, translation or place. */
   readonly text?: string | null;
+  /** true: only open tickets (any state the lifecycle does not mark terminal); false: only finished ones. */
+  readonly open?: boolean | null;
+  /** Changed at or after this time (for clients that poll). */
+  readonly updatedSince?: Date | null;
 }
 
 export enum TicketSort {
   REPORTED_AT_DESC = 'REPORTED_AT_DESC',
   REPORTED_AT_ASC = 'REPORTED_AT_ASC',
   UPDATED_AT_DESC = 'UPDATED_AT_DESC',
+  /** Oldest change first: for polling with updatedSince and the cursor. */
+  UPDATED_AT_ASC = 'UPDATED_AT_ASC',
+  /** The next SLA clock to breach first (the earliest due time of a running clock); tickets without one last. */
+  DUE_SOONEST = 'DUE_SOONEST',
 }
 
 /** A page of tickets: keyset pagination, stable while tickets are added. */
