@@ -5,6 +5,11 @@ describe('callNoteWords', () => {
     expect(rawWords('KEBAKÁRAN di Rumah!! jam 3, 10rb')).toEqual(['kebakaran', 'di', 'rumah', 'jam']);
   });
 
+  it('reads words that are names of Object\'s own properties as plain words (found by the fuzz test)', () => {
+    expect(callNoteWords('constructor toString __proto__ hasOwnProperty valueOf')).toEqual(['constructor', 'tostring', 'proto', 'hasownproperty', 'valueof']);
+    expect(callNoteWords('constructor2 tostring-tostring')).toEqual(['constructor', 'tostring']);
+  });
+
   it('spells out call-note shorthand and drops stopwords', () => {
     expect(callNoteWords('sampah tdk diangkut')).toEqual(['sampah', 'tidak', 'diangkut']);
     expect(callNoteWords('jln yg rusak dr kmrn, tlg dgn cepat')).toEqual(['jalan', 'rusak', 'kemarin', 'cepat']);

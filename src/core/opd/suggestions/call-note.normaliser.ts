@@ -17,7 +17,7 @@ import { ABBREVIATIONS, REDUPLICATED, STOPWORDS } from './call-note.vocabulary';
 export function callNoteWords(text: string): string[] {
   const words: string[] = [];
   for (const raw of rawWords(text)) {
-    for (const word of (ABBREVIATIONS[raw] ?? raw).split(' ')) {
+    for (const word of (ABBREVIATIONS.get(raw) ?? raw).split(' ')) {
       if (!STOPWORDS.has(word)) words.push(word);
     }
   }
@@ -38,7 +38,7 @@ export function rawWords(text: string): string[] {
   for (const part of cleaned.split(/[^\p{L}\p{N}]+/u)) {
     if (!part) continue;
     const reduplicated = /^(\p{L}{2,})2$/u.exec(part);
-    if (reduplicated) words.push(REDUPLICATED[reduplicated[1]] ?? reduplicated[1]);
+    if (reduplicated) words.push(REDUPLICATED.get(reduplicated[1]) ?? reduplicated[1]);
     // Numbers, times and amounts ("10rb", "3am") say where and when, not what.
     else if (!/\p{N}/u.test(part)) words.push(part);
   }

@@ -9,7 +9,8 @@
  * Only unambiguous shorthands are here: "br" is Banjar (the Balinese hamlet
  * in every address), "pkm" is a puskesmas, "laka" an accident.
  */
-export const ABBREVIATIONS: Readonly<Record<string, string>> = {
+// Maps, not object literals: a caller's word is looked up here, and "constructor" must not find Object's.
+export const ABBREVIATIONS: ReadonlyMap<string, string> = new Map(Object.entries({
   // negation and time
   tdk: 'tidak', tak: 'tidak', gk: 'tidak', gak: 'tidak', ga: 'tidak', ngga: 'tidak', nggak: 'tidak',
   engga: 'tidak', enggak: 'tidak', ndak: 'tidak', nda: 'tidak', kagak: 'tidak',
@@ -32,16 +33,16 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   var: 'vaksin anti rabies', odgj: 'orang gangguan jiwa',
   // spellings as common as the standard one
   rubuh: 'roboh', nafas: 'napas', ambulan: 'ambulans', lobang: 'lubang', ijin: 'izin', antri: 'antre', antrian: 'antrean',
-};
+}));
 
 /**
  * Reduplicated words ("minta2", "minta-minta") whose meaning is not the plain
  * word's: begging is not asking. Any other reduplication is read as the plain
  * word ("anak2" is "anak", "gorong-gorong" is "gorong").
  */
-export const REDUPLICATED: Readonly<Record<string, string>> = {
+export const REDUPLICATED: ReadonlyMap<string, string> = new Map(Object.entries({
   minta: 'mengemis',
-};
+}));
 
 /**
  * Words that say nothing about a category (Indonesian, English, Balinese
