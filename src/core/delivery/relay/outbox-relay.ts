@@ -22,8 +22,8 @@ export interface RelayResult {
  * The outbox relay: claims pending messages (rows other relays hold are
  * skipped, so every instance shares the work), hands them to each delivery
  * target, numbers them in the published stream and marks them published,
- * all in one transaction: a message is delivered to its targets once, or
- * not at all and retried. A message that fails is retried with backoff and
+ * all in one transaction of a few statements: a message is delivered to its
+ * targets once, or not at all and retried. A message that fails is retried with backoff and
  * holds back its ticket's later messages; after the last attempt it is
  * dead-lettered for an admin to see and replay.
  *
@@ -43,12 +43,31 @@ export class OutboxRelay {
   ) {}
 
   async relayOnce(): Promise<RelayResult> {
+    try {
+      return await this.attempt(false);
+    } catch (error) {
+      // A target refused the batch and its transaction is spoilt: again, one message at a time.
+      if (!(error instanceof BatchRefused)) throw error;
+      return this.attempt(true);
+    }
+  }
+
+  /**
+   * One batch in one transaction. Usually every target takes the whole batch
+   * at once; `careful` hands messages over one by one, each in a savepoint,
+   * to find the ones that fail (a failed message holds back the later
+   * messages of its ticket in the batch).
+   */
+  private async attempt(careful: boolean): Promise<RelayResult> {
     const now = this.clock.now();
     const result = await this.em.fork().transactional(async (tx) => {
       const sql = entityManagerSql(tx);
       const { records, full } = await OutboxStore.claim(sql, now, this.settings.batch);
       if (records.length === 0) return { published: 0, failed: 0, more: full, lastSeq: null, accepted: [], failures: [] };
-      const { accepted, failed } = await this.handOver(sql, records, now);
+      let accepted: OutboxRecord[] = [...records];
+      let failed: Array<{ message: OutboxRecord; error: unknown }> = [];
+      if (careful) ({ accepted, failed } = await this.oneByOne(sql, records, now));
+      else await this.acceptAll(sql, records, now).catch((error: unknown) => Promise.reject(new BatchRefused(error)));
       for (const { message, error } of failed) {
         const retryAt = message.attempts + 1 >= this.settings.maxAttempts ? null : new Date(now.getTime() + backoffMs(message.attempts + 1, this.settings));
         this.logger.warn({ messageId: message.id, topic: message.topic, attempt: message.attempts + 1, deadLettered: !retryAt, err: error }, 'Delivering an outbox message failed');
@@ -69,18 +88,7 @@ export class OutboxRelay {
     return { published: result.published, failed: result.failed, more: result.more, lastSeq: result.lastSeq };
   }
 
-  /**
-   * The whole batch in one go; if a target refuses it, message by message
-   * (each in a savepoint) to find the ones that fail. A failed message holds
-   * back the later messages of its ticket in this batch.
-   */
-  private async handOver(sql: SqlRunner, batch: readonly OutboxRecord[], now: Date): Promise<{ accepted: OutboxRecord[]; failed: Array<{ message: OutboxRecord; error: unknown }> }> {
-    try {
-      await inSavepoint(sql, () => this.acceptAll(sql, batch, now));
-      return { accepted: [...batch], failed: [] };
-    } catch {
-      // Found out one by one below, with each message's own error.
-    }
+  private async oneByOne(sql: SqlRunner, batch: readonly OutboxRecord[], now: Date): Promise<{ accepted: OutboxRecord[]; failed: Array<{ message: OutboxRecord; error: unknown }> }> {
     const accepted: OutboxRecord[] = [];
     const failed: Array<{ message: OutboxRecord; error: unknown }> = [];
     const held = new Set<string>();
@@ -105,6 +113,13 @@ export class OutboxRelay {
         throw new DeliveryTargetError(target.name, error);
       }
     }
+  }
+}
+
+/** A target refused a batch handed over whole: the relay retries it message by message. */
+class BatchRefused extends Error {
+  constructor(override readonly cause: unknown) {
+    super(describe(cause));
   }
 }
 

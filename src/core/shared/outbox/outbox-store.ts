@@ -67,28 +67,29 @@ export const OutboxStore = {
    * more may be waiting.
    */
   async claim(sql: SqlRunner, now: Date, limit: number): Promise<{ records: OutboxRecord[]; full: boolean }> {
-    const rows = await sql.query<Row>(
-      `select ${COLUMNS} from outbox_message m
-        where published_at is null and dead_at is null and (attempts = 0 or next_attempt_at <= ?)
-          -- Behind a message that failed and waits for its retry: wait too, without taking a place in the batch.
-          and not exists (select 1 from outbox_message p
-                           where p.aggregate_id = m.aggregate_id and p.published_at is null and p.dead_at is null
-                             and p.position < m.position and p.attempts > 0)
-        order by position
-        limit ?
-        for update skip locked`,
+    // One statement: the relay runs it for every batch, and each round trip counts under load.
+    const rows = await sql.query<Row & { blocked_from: string | null }>(
+      `with claimed as (
+         select ${COLUMNS} from outbox_message m
+          where published_at is null and dead_at is null and (attempts = 0 or next_attempt_at <= ?)
+            -- Behind a message that failed and waits for its retry: wait too, without taking a place in the batch.
+            and not exists (select 1 from outbox_message p
+                             where p.aggregate_id = m.aggregate_id and p.published_at is null and p.dead_at is null
+                               and p.position < m.position and p.attempts > 0)
+          order by position
+          limit ?
+          for update skip locked
+       ), blockers as (
+         -- Earlier messages of the same aggregate still pending outside this batch (another relay holds them).
+         select o.aggregate_id, min(o.position) as blocked_from from outbox_message o
+          where o.aggregate_id in (select aggregate_id from claimed) and o.published_at is null and o.dead_at is null
+            and o.id not in (select id from claimed)
+          group by o.aggregate_id
+       )
+       select c.*, b.blocked_from from claimed c left join blockers b on b.aggregate_id = c.aggregate_id order by c.position`,
       [now, limit],
     );
-    if (rows.length === 0) return { records: [], full: false };
-    const blockers = await sql.query<{ aggregate_id: string; position: string }>(
-      `select aggregate_id, min(position) as position from outbox_message
-        where aggregate_id = any(cast(? as uuid[])) and published_at is null and dead_at is null
-          and not (id = any(cast(? as uuid[])))
-        group by aggregate_id`,
-      [toArray(rows.map((r) => r.aggregate_id)), toArray(rows.map((r) => r.id))],
-    );
-    const blockedFrom = new Map(blockers.map((b) => [b.aggregate_id, BigInt(b.position)]));
-    const records = rows.filter((r) => !(BigInt(r.position) > (blockedFrom.get(r.aggregate_id) ?? BigInt(r.position)))).map(toRecord);
+    const records = rows.filter((r) => r.blocked_from === null || BigInt(r.position) < BigInt(r.blocked_from)).map(toRecord);
     return { records, full: rows.length === limit };
   },
 
@@ -100,19 +101,20 @@ export const OutboxStore = {
    */
   async publish(sql: SqlRunner, ids: readonly string[], now: Date): Promise<number | null> {
     if (ids.length === 0) return null;
+    // One statement (a data-modifying WITH runs exactly once): the counter, the rows, the announcement.
     const [{ last_seq }] = await sql.query<{ last_seq: string }>(
-      'update outbox_stream set last_seq = last_seq + ? where id = 1 returning last_seq',
-      [ids.length],
+      `with counter as (
+         update outbox_stream set last_seq = last_seq + ? where id = 1 returning last_seq
+       ), marked as (
+         update outbox_message m set published_at = ?, published_seq = counter.last_seq - ? + t.ord
+           from counter, unnest(cast(? as uuid[])) with ordinality as t(id, ord)
+          where m.id = t.id
+         returning 1
+       )
+       select counter.last_seq, pg_notify(?, counter.last_seq::text) from counter`,
+      [ids.length, now, ids.length, toArray(ids), PUBLISHED_CHANNEL],
     );
-    const last = Number(last_seq);
-    await sql.query(
-      `update outbox_message m set published_at = ?, published_seq = ? + t.ord
-         from unnest(cast(? as uuid[])) with ordinality as t(id, ord)
-        where m.id = t.id`,
-      [now, last - ids.length, toArray(ids)],
-    );
-    await sql.query('select pg_notify(?, ?)', [PUBLISHED_CHANNEL, String(last)]);
-    return last;
+    return Number(last_seq);
   },
 
   /** Records a failed attempt: retried at `retryAt`, or dead-lettered when `retryAt` is null. */
