@@ -4,6 +4,9 @@ import { PgListener } from '../../../../infra/database/pg-listener';
 import { WebhookDispatcher } from './webhook-dispatcher';
 import { WEBHOOK_CHANNEL, WEBHOOK_SETTINGS, WebhookSettings } from './webhook-settings';
 
+/** How long a freed slot waits for others before claiming (milliseconds). */
+const REFILL_DELAY_MS = 3;
+
 /**
  * Keeps deliveries flowing: up to WEBHOOK_CONCURRENCY attempts in flight,
  * and a freed slot claims the next due delivery at once (one slow receiver
@@ -21,6 +24,7 @@ export class WebhookDispatcherScheduler implements OnApplicationBootstrap, OnApp
   private outage = false;
   private timer: NodeJS.Timeout | null = null;
   private pruner: NodeJS.Timeout | null = null;
+  private soon: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly dispatcher: WebhookDispatcher,
@@ -48,6 +52,7 @@ export class WebhookDispatcherScheduler implements OnApplicationBootstrap, OnApp
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     if (this.pruner) clearInterval(this.pruner);
+    if (this.soon) clearTimeout(this.soon);
     // Attempts in flight end within the timeout; their results are recorded, not dropped.
     await Promise.allSettled([...this.inFlight]);
   }
@@ -60,6 +65,18 @@ export class WebhookDispatcherScheduler implements OnApplicationBootstrap, OnApp
       return;
     }
     void this.fill();
+  }
+
+  /**
+   * After an attempt: claim a moment later, so attempts ending together are
+   * refilled by one claim, not one claim (and transaction) each.
+   */
+  private kickSoon(): void {
+    if (this.soon || this.stopped) return;
+    this.soon = setTimeout(() => {
+      this.soon = null;
+      this.kick();
+    }, REFILL_DELAY_MS);
   }
 
   private async fill(): Promise<void> {
@@ -76,7 +93,7 @@ export class WebhookDispatcherScheduler implements OnApplicationBootstrap, OnApp
           const attempt: Promise<unknown> = this.dispatcher.deliver(delivery).catch((error: unknown) => this.logger.error({ err: error }, 'A webhook attempt failed unexpectedly')).finally(() => {
             this.inFlight.delete(attempt);
             // The slot is free, and the ticket's next delivery may be due now.
-            this.kick();
+            this.kickSoon();
           });
           this.inFlight.add(attempt);
         }
