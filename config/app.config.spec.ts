@@ -76,6 +76,7 @@ describe('loadAppConfig', () => {
     expect(loadAppConfig({}).delivery.webhooks).toEqual({
       dispatcherEnabled: true, allowPrivateAddresses: false, allowHttp: false, timeoutMs: 15_000, maxAttempts: 16,
       retryBaseMs: 5_000, retryMaxMs: 21_600_000, concurrency: 16, pollMs: 1000, secretGraceMs: 24 * 3_600_000,
+      retentionMs: 14 * 86_400_000,
     });
     const dev = loadAppConfig({ WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true', WEBHOOK_ALLOW_HTTP: 'yes', WEBHOOK_RETRY_BASE_MS: '9000', WEBHOOK_RETRY_MAX_MS: '100' }).delivery.webhooks;
     expect(dev).toMatchObject({ allowPrivateAddresses: true, allowHttp: true, retryBaseMs: 9000, retryMaxMs: 9000 });
