@@ -13,3 +13,5 @@ export { ReporterModel, TicketModel } from './api/ticket.model';
 export { withheldReporter } from './api/ticket.mapper';
 export { ticketNumbers } from './application/ticket-numbers';
 export { TicketReader } from './api/ticket-reader';
+export { TICKET_ATTACHMENT_BINDER, MAX_ATTACHMENTS_PER_COMMAND } from './application/ticket-attachment.binder';
+export type { AttachmentBinding, TicketAttachmentBinder } from './application/ticket-attachment.binder';

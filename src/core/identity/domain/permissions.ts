@@ -77,6 +77,8 @@ export const PERMISSIONS = {
   'Mutation.holdTicket': grant({ ...CALL_CENTRE, ...own(OFF, HEAD) }),
   'Mutation.resumeTicket': grant({ ...CALL_CENTRE, ...own(OFF, HEAD) }),
   'Mutation.addNote': grant({ ...CALL_CENTRE, ...own(OFF, HEAD, UNIT, SYS) }),
+  // The same reach as notes: whoever may add a note may attach uploads (and upload them, POST /attachments).
+  'Mutation.addAttachment': grant({ ...CALL_CENTRE, ...own(OFF, HEAD, UNIT, SYS) }),
 
   // Reporter identity (name, phone, e-mail, NIK): who needs to call the citizen back.
   // Anonymous reports: only the call centre (IDENTITY_OF_ANONYMOUS).
