@@ -22,6 +22,14 @@ describe('loadAppConfig', () => {
     expect(config.log.format).toBe('json');
   });
 
+  it('reads the attachment settings: a folder under the project, 16 MiB, 5-minute links, 24 h for orphans', () => {
+    expect(loadAppConfig({}, '/srv/sigap').attachments).toEqual({
+      dir: path.resolve('/srv/sigap/.data/attachments'), maxBytes: 16 * 1024 * 1024, urlTtlMs: 300_000, urlSecret: null,
+      orphanAfterMs: 24 * 3_600_000, cleanupEnabled: true, cleanupIntervalMs: 600_000,
+    });
+    expect(() => loadAppConfig({ ATTACHMENT_URL_SECRET: 'short' })).toThrow(/ATTACHMENT_URL_SECRET must be at least 32 characters/);
+  });
+
   it('turns GET /metrics off without a token, and refuses a short one', () => {
     expect(loadAppConfig({}).metrics.token).toBeNull();
     expect(loadAppConfig({ METRICS_TOKEN: 'a-long-enough-scrape-token' }).metrics.token).toBe('a-long-enough-scrape-token');

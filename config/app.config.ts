@@ -257,6 +257,42 @@ class EnvironmentVariables {
   @Max(100_000)
   PUBLIC_RATE_LIMIT_PER_MINUTE = 120;
 
+  @IsString()
+  ATTACHMENTS_DIR = '.data/attachments';
+
+  @Transform(({ value }) => toNumber(value))
+  @IsInt({ message: 'ATTACHMENT_MAX_KB must be a whole number of kilobytes' })
+  @Min(16)
+  @Max(100 * 1024)
+  ATTACHMENT_MAX_KB = 16 * 1024;
+
+  @Transform(({ value }) => toNumber(value))
+  @IsInt({ message: 'ATTACHMENT_URL_TTL_SECONDS must be a whole number of seconds' })
+  @Min(10)
+  @Max(3600)
+  ATTACHMENT_URL_TTL_SECONDS = 300;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'ATTACHMENT_URL_SECRET must be at least 32 characters (or unset: a key is made and kept in the database)' })
+  ATTACHMENT_URL_SECRET?: string;
+
+  @Transform(({ value }) => toNumber(value))
+  @IsInt({ message: 'ATTACHMENT_ORPHAN_HOURS must be a whole number of hours' })
+  @Min(1)
+  @Max(24 * 30)
+  ATTACHMENT_ORPHAN_HOURS = 24;
+
+  @Transform(({ value }) => toBoolean(value))
+  @IsBoolean({ message: 'ATTACHMENT_CLEANUP_ENABLED must be true or false' })
+  ATTACHMENT_CLEANUP_ENABLED = true;
+
+  @Transform(({ value }) => toNumber(value))
+  @IsInt({ message: 'ATTACHMENT_CLEANUP_INTERVAL_MS must be a whole number of milliseconds' })
+  @Min(1000)
+  @Max(86_400_000)
+  ATTACHMENT_CLEANUP_INTERVAL_MS = 600_000;
+
   @IsOptional()
   @IsString()
   @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters (or unset: GET /metrics answers 404)' })
@@ -339,6 +375,21 @@ export interface AppConfig {
   };
   /** GET /metrics: null (no token configured) turns the route off. */
   readonly metrics: { readonly token: string | null };
+  /** Uploaded photos, voice notes and documents (POST /attachments). */
+  readonly attachments: {
+    /** Absolute folder of the local store (content-addressed by SHA-256). */
+    readonly dir: string;
+    readonly maxBytes: number;
+    /** How long a signed download URL stays valid. */
+    readonly urlTtlMs: number;
+    /** null: a key is generated at first boot and kept in the database, shared by every instance. */
+    readonly urlSecret: string | null;
+    /** Uploads never referenced by a ticket are deleted after this long. */
+    readonly orphanAfterMs: number;
+    /** The cleanup job: on by default; every instance may run it (rows are claimed). */
+    readonly cleanupEnabled: boolean;
+    readonly cleanupIntervalMs: number;
+  };
 }
 
 /** Thrown when the environment is invalid; its message names every bad variable. */
@@ -437,6 +488,15 @@ export function loadAppConfig(
       publicLimitPerMinute: vars.PUBLIC_RATE_LIMIT_PER_MINUTE,
     },
     metrics: { token: vars.METRICS_TOKEN ?? null },
+    attachments: {
+      dir: path.resolve(projectRoot, vars.ATTACHMENTS_DIR),
+      maxBytes: vars.ATTACHMENT_MAX_KB * 1024,
+      urlTtlMs: vars.ATTACHMENT_URL_TTL_SECONDS * 1000,
+      urlSecret: vars.ATTACHMENT_URL_SECRET ?? null,
+      orphanAfterMs: vars.ATTACHMENT_ORPHAN_HOURS * 60 * 60_000,
+      cleanupEnabled: vars.ATTACHMENT_CLEANUP_ENABLED,
+      cleanupIntervalMs: vars.ATTACHMENT_CLEANUP_INTERVAL_MS,
+    },
   };
 }
 

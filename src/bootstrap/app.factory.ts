@@ -2,6 +2,7 @@ import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { GraphqlExceptionFilter } from '../infra/graphql/graphql-exception.filter';
 import { SaneInputPipe } from '../infra/graphql/sane-input.pipe';
 import { NestFactory } from '@nestjs/core';
+import multipart from '@fastify/multipart';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { requestIdFor } from '../infra/logging/logging.module';
@@ -39,6 +40,12 @@ export async function createApp(
     abortOnError: false,
   });
   app.useLogger(app.get(Logger));
+  // POST /attachments: streamed multipart, its own size limit (ATTACHMENT_MAX_KB) instead of the
+  // JSON body limit; one file and a few small fields per request. The route reads the file itself.
+  // Cast: @nestjs/platform-fastify carries its own copy of fastify's types (same 5.x at run time).
+  await app.register(multipart as unknown as Parameters<NestFastifyApplication['register']>[0], {
+    limits: { fileSize: config.attachments.maxBytes, files: 1, fields: 10, parts: 11, fieldSize: 1024, headerPairs: 100 },
+  });
   // Every answer names its request, so a caller can quote it in a report.
   adapter.getInstance().addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);

@@ -23,6 +23,7 @@ import type { MetricsScope } from '../infra/metrics/metrics.exposition';
 import { MetricsModule } from '../infra/metrics/metrics.module';
 import { NotificationsModule } from '../core/delivery/notifications/notifications.module';
 import { DeadLettersModule } from '../core/delivery/dead-letters/dead-letters.module';
+import { AttachmentModule } from '../core/attachment/attachment.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -67,6 +68,7 @@ export class AppModule {
         DeliveryModule.forRoot(config.delivery),
         NotificationsModule,
         DeadLettersModule,
+        AttachmentModule.forRoot(config.attachments),
       ],
     };
   }

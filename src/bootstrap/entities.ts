@@ -21,6 +21,7 @@ import { Reporter } from '../core/ticket/domain/reporter.embeddable';
 import { TicketEvent } from '../core/ticket/domain/ticket-event.entity';
 import { TicketLocation } from '../core/ticket/domain/ticket-location.embeddable';
 import { Ticket } from '../core/ticket/domain/ticket.entity';
+import { Attachment, AttachmentUrlKey } from '../core/attachment/domain/attachment.entity';
 
 /** Every entity the ORM maps; explicit so discovery is instant and complete. */
 export const ENTITIES = [
@@ -51,4 +52,6 @@ export const ENTITIES = [
   WebhookEndpoint,
   WebhookDelivery,
   StaffNotification,
+  Attachment,
+  AttachmentUrlKey,
 ] as const;

@@ -1,4 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import request from 'supertest';
 import { AppConfig, loadAppConfig } from '../../config/app.config';
 import { createApp } from '../../src/bootstrap/app.factory';
@@ -40,8 +43,13 @@ export async function startTestApp(
   opdModules?: readonly OpdModuleDefinition[],
 ): Promise<TestApp> {
   const db = await createTestDatabase();
-  // Tests drive SLA sweeps, the outbox relay and the webhook dispatcher themselves, with the manual clock's time.
-  const config = loadAppConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', LOG_FORMAT: 'json', SLA_SWEEP_ENABLED: 'false', DELIVERY_RELAY_ENABLED: 'false', WEBHOOK_DISPATCHER_ENABLED: 'false', ...env });
+  // Each app stores attachments in a folder of its own, removed on close.
+  const attachmentsDir = mkdtempSync(path.join(tmpdir(), 'sigap-attachments-'));
+  // Tests drive SLA sweeps, the outbox relay, the webhook dispatcher and the attachment cleanup themselves, with the manual clock's time.
+  const config = loadAppConfig({
+    NODE_ENV: 'test', LOG_LEVEL: 'silent', LOG_FORMAT: 'json', SLA_SWEEP_ENABLED: 'false', DELIVERY_RELAY_ENABLED: 'false', WEBHOOK_DISPATCHER_ENABLED: 'false',
+    ATTACHMENTS_DIR: attachmentsDir, ATTACHMENT_CLEANUP_ENABLED: 'false', ...env,
+  });
   const app = await createApp(config, db.url, opdModules ? { clock, opdModules } : { clock });
   await app.init();
   // Fastify serves only once its plugins are ready; listen() does this in production.
@@ -62,6 +70,7 @@ export async function startTestApp(
     close: async () => {
       await app.close();
       await db.drop();
+      rmSync(attachmentsDir, { recursive: true, force: true });
     },
   };
 }

@@ -16,3 +16,5 @@ export { TicketReader } from './api/ticket-reader';
 export { normalisePhone } from './domain/phone-number';
 export { CallerTicketsQuery } from './queries/caller-tickets/caller-tickets.query';
 export type { CallerTicket, CallerTickets } from './queries/caller-tickets/caller-tickets.query';
+export { TICKET_ATTACHMENT_BINDER, MAX_ATTACHMENTS_PER_COMMAND } from './application/ticket-attachment.binder';
+export type { AttachmentBinding, TicketAttachmentBinder } from './application/ticket-attachment.binder';

@@ -11,6 +11,7 @@ import { TicketCommandResolver } from './api/ticket-command.resolver';
 import { TicketQueryResolver } from './api/ticket-query.resolver';
 import { TicketStatusResolver } from './api/ticket-status.resolver';
 import { AcknowledgeTicketHandler } from './commands/acknowledge-ticket/acknowledge-ticket.handler';
+import { AddAttachmentHandler } from './commands/add-attachment/add-attachment.handler';
 import { AddNoteHandler } from './commands/add-note/add-note.handler';
 import { AnswerTicketHandler } from './commands/answer-ticket/answer-ticket.handler';
 import { ArriveOnSiteHandler } from './commands/arrive-on-site/arrive-on-site.handler';
@@ -53,6 +54,7 @@ export const TICKET_COMMAND_HANDLERS = [
   ResumeTicketHandler,
   AnswerTicketHandler,
   AddNoteHandler,
+  AddAttachmentHandler,
   ReassignTicketHandler,
 ];
 

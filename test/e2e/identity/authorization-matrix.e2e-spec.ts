@@ -10,6 +10,7 @@ import { describeApiKeys } from './api-key.checks';
 import { describeIdGuessing } from './id-guessing.checks';
 import { caseLabel, casesFor, Fixture, runCase } from './matrix-cases';
 import { ADMIN_FIXTURES } from './matrix-fixtures-admin';
+import { ATTACHMENT_FIXTURES } from './matrix-fixtures-attachments';
 import { DELIVERY_FIXTURES } from './matrix-fixtures-delivery';
 import { LOOKUP_FIXTURES } from './matrix-fixtures-lookup';
 import { TICKET_FIXTURES } from './matrix-fixtures-tickets';
@@ -24,7 +25,7 @@ import { describeReporterIdentity } from './reporter-identity.checks';
 // and change nothing of it. Ticket.reporter, id guessing and API keys with a
 // single permission follow.
 
-const FIXTURES: Fixture[] = [...TICKET_FIXTURES, ...ADMIN_FIXTURES, ...WEBHOOK_FIXTURES, ...DELIVERY_FIXTURES, ...LOOKUP_FIXTURES];
+const FIXTURES: Fixture[] = [...TICKET_FIXTURES, ...ADMIN_FIXTURES, ...WEBHOOK_FIXTURES, ...DELIVERY_FIXTURES, ...LOOKUP_FIXTURES, ...ATTACHMENT_FIXTURES];
 const FIELD_RULES = OPERATIONS.filter((op) => !/^(Query|Mutation|Subscription)\./.test(op));
 // Subscriptions are checked over graphql-ws in test/e2e/delivery/subscriptions.e2e-spec.ts.
 const SUBSCRIPTIONS = OPERATIONS.filter((op) => op.startsWith('Subscription.'));

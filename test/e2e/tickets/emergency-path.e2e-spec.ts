@@ -101,7 +101,7 @@ describe('an emergency by phone, from report to close', () => {
     expect(ticket.number).toMatch(/^BGL-2026-\d{6}$/);
     expect(Object.fromEntries(MILESTONES.map((m) => [m, ticket[m]]))).toEqual(stamped);
     // An emergency cannot be "answered" like an information request.
-    expect(ticket.allowedCommands).toEqual(['TRIAGE', 'REJECT', 'MARK_DUPLICATE', 'HOLD', 'ADD_NOTE']);
+    expect(ticket.allowedCommands).toEqual(['TRIAGE', 'REJECT', 'MARK_DUPLICATE', 'HOLD', 'ADD_NOTE', 'ADD_ATTACHMENT']);
   });
 
   it('triages it to the fire brigade', async () => {
@@ -114,7 +114,7 @@ describe('an emergency by phone, from report to close', () => {
       after: 2 * MINUTE,
       state: 'TRIAGED',
       milestone: 'triagedAt',
-      allowed: ['TRIAGE', 'DISPATCH', 'REJECT', 'MARK_DUPLICATE', 'HOLD', 'ADD_NOTE'],
+      allowed: ['TRIAGE', 'DISPATCH', 'REJECT', 'MARK_DUPLICATE', 'HOLD', 'ADD_NOTE', 'ADD_ATTACHMENT'],
     });
     expect(ticket).toMatchObject({ categoryCode: CODES.fireCategory, opdCode: CODES.fireOpd, priority: 'URGENT', fieldResponse: true });
   });
@@ -124,7 +124,7 @@ describe('an emergency by phone, from report to close', () => {
       after: 1 * MINUTE,
       state: 'DISPATCHED',
       milestone: 'dispatchedAt',
-      allowed: ['ACKNOWLEDGE', 'MARK_DUPLICATE', 'RETURN', 'HOLD', 'ADD_NOTE', 'REASSIGN'],
+      allowed: ['ACKNOWLEDGE', 'MARK_DUPLICATE', 'RETURN', 'HOLD', 'ADD_NOTE', 'ADD_ATTACHMENT', 'REASSIGN'],
     });
     expect(ticket.assignedUnit).toBe('Regu Damkar Kintamani');
   });
@@ -135,7 +135,7 @@ describe('an emergency by phone, from report to close', () => {
       state: 'ACKNOWLEDGED',
       milestone: 'acknowledgedAt',
       // No RESOLVE here: a field response must be seen on site first.
-      allowed: ['DEPART', 'ARRIVE', 'MARK_DUPLICATE', 'RETURN', 'HOLD', 'ADD_NOTE', 'REASSIGN'],
+      allowed: ['DEPART', 'ARRIVE', 'MARK_DUPLICATE', 'RETURN', 'HOLD', 'ADD_NOTE', 'ADD_ATTACHMENT', 'REASSIGN'],
     });
   });
 
@@ -153,7 +153,7 @@ describe('an emergency by phone, from report to close', () => {
       after: 2 * MINUTE,
       state: 'EN_ROUTE',
       milestone: 'departedAt',
-      allowed: ['ARRIVE', 'ADD_NOTE', 'REASSIGN'],
+      allowed: ['ARRIVE', 'ADD_NOTE', 'ADD_ATTACHMENT', 'REASSIGN'],
     });
     expect(ticket.assignedUnit).toBe('Mobil Damkar BL-02');
   });
@@ -163,7 +163,7 @@ describe('an emergency by phone, from report to close', () => {
       'arriveOnSite',
       { latitude: -8.2467, longitude: 115.3554, photoUrl: 'https://media.bangli.example/damkar/batur-0001.jpg' },
       ACTORS.damkarUnit,
-      { after: 25 * MINUTE, state: 'ON_SITE', milestone: 'onSiteAt', allowed: ['RESOLVE', 'ADD_NOTE', 'REASSIGN'] },
+      { after: 25 * MINUTE, state: 'ON_SITE', milestone: 'onSiteAt', allowed: ['RESOLVE', 'ADD_NOTE', 'ADD_ATTACHMENT', 'REASSIGN'] },
     );
     const arrival = ticket.events[ticket.events.length - 1];
     expect(arrival?.payload).toEqual({ latitude: -8.2467, longitude: 115.3554, photoUrl: 'https://media.bangli.example/damkar/batur-0001.jpg' });
@@ -175,7 +175,7 @@ describe('an emergency by phone, from report to close', () => {
       after: 40 * MINUTE,
       state: 'RESOLVED',
       milestone: 'resolvedAt',
-      allowed: ['CLOSE', 'REOPEN', 'ADD_NOTE'],
+      allowed: ['CLOSE', 'REOPEN', 'ADD_NOTE', 'ADD_ATTACHMENT'],
     });
     expect(ticket.outcomeNote).toBe(note);
   });
@@ -186,7 +186,7 @@ describe('an emergency by phone, from report to close', () => {
       state: 'CLOSED',
       milestone: 'closedAt',
       // Still reopenable: the window runs from the resolution.
-      allowed: ['REOPEN', 'ADD_NOTE'],
+      allowed: ['REOPEN', 'ADD_NOTE', 'ADD_ATTACHMENT'],
     });
   });
 

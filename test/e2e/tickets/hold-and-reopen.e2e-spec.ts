@@ -37,7 +37,7 @@ describe('hold and resume', () => {
     api.advance(MINUTE);
     ticket = await api.change('holdTicket', { ...ref(ticket), reason: 'Menunggu foto dari pelapor' });
     expect(ticket).toMatchObject({ state: 'ON_HOLD', heldFrom: 'TRIAGED', version: 3 });
-    expect(ticket.allowedCommands).toEqual(['REJECT', 'MARK_DUPLICATE', 'RESUME', 'ADD_NOTE']);
+    expect(ticket.allowedCommands).toEqual(['REJECT', 'MARK_DUPLICATE', 'RESUME', 'ADD_NOTE', 'ADD_ATTACHMENT']);
 
     const dispatch = expectResult(await api.command('dispatchTicket', ref(ticket)), 'IllegalTransition');
     expect(dispatch).toMatchObject({ from: 'ON_HOLD', reason: 'NOT_ALLOWED', allowed: ticket.allowedCommands });
@@ -50,7 +50,7 @@ describe('hold and resume', () => {
     api.advance(3 * HOUR);
     ticket = await api.change('resumeTicket', { ...ref(ticket), note: 'Foto diterima' });
     expect(ticket).toMatchObject({ state: 'TRIAGED', heldFrom: null, version: 5, updatedAt: api.now() });
-    expect(ticket.allowedCommands).toEqual(['TRIAGE', 'DISPATCH', 'REJECT', 'MARK_DUPLICATE', 'HOLD', 'ADD_NOTE']);
+    expect(ticket.allowedCommands).toEqual(['TRIAGE', 'DISPATCH', 'REJECT', 'MARK_DUPLICATE', 'HOLD', 'ADD_NOTE', 'ADD_ATTACHMENT']);
     expect(ticket.events.slice(2).map((e) => [e.type, e.fromState, e.toState])).toEqual([
       ['HOLD', 'TRIAGED', 'ON_HOLD'],
       ['ADD_NOTE', 'ON_HOLD', 'ON_HOLD'],
@@ -124,7 +124,7 @@ describe('reopening within the window', () => {
       outcomeNote: null,
     });
     expect(ticket.dispatchedAt).not.toBe(firstDispatch);
-    expect(ticket.allowedCommands).toEqual(['ACKNOWLEDGE', 'MARK_DUPLICATE', 'RETURN', 'HOLD', 'ADD_NOTE', 'REASSIGN']);
+    expect(ticket.allowedCommands).toEqual(['ACKNOWLEDGE', 'MARK_DUPLICATE', 'RETURN', 'HOLD', 'ADD_NOTE', 'ADD_ATTACHMENT', 'REASSIGN']);
   });
 
   it('keeps a closed ticket reopenable up to exactly 14 days after its resolution', async () => {
@@ -132,20 +132,20 @@ describe('reopening within the window', () => {
     const resolvedAt = Date.parse(ticket.resolvedAt ?? '');
     api.advance(DAY);
     ticket = await api.change('closeTicket', ref(ticket));
-    expect(ticket.allowedCommands).toEqual(['REOPEN', 'ADD_NOTE']);
+    expect(ticket.allowedCommands).toEqual(['REOPEN', 'ADD_NOTE', 'ADD_ATTACHMENT']);
 
     // The window is counted from the resolution, not from the close.
     t.clock.set(new Date(resolvedAt + WINDOW));
-    expect((await api.ticket(ticket.id))?.allowedCommands).toEqual(['REOPEN', 'ADD_NOTE']);
+    expect((await api.ticket(ticket.id))?.allowedCommands).toEqual(['REOPEN', 'ADD_NOTE', 'ADD_ATTACHMENT']);
   });
 
   it('refuses to reopen one millisecond after the window (GUARD_FAILED), leaving it CLOSED', async () => {
     api.advance(1);
     const stored = await api.ticket(ticket.id);
-    expect(stored?.allowedCommands).toEqual(['ADD_NOTE']);
+    expect(stored?.allowedCommands).toEqual(['ADD_NOTE', 'ADD_ATTACHMENT']);
 
     const late = expectResult(await api.command('reopenTicket', { ...ref(ticket), reason: 'Rusak lagi' }), 'IllegalTransition');
-    expect(late).toMatchObject({ from: 'CLOSED', command: 'REOPEN', reason: 'GUARD_FAILED', allowed: ['ADD_NOTE'] });
+    expect(late).toMatchObject({ from: 'CLOSED', command: 'REOPEN', reason: 'GUARD_FAILED', allowed: ['ADD_NOTE', 'ADD_ATTACHMENT'] });
     expect(late.message).toMatch(/withinReopenWindow/);
     expect(await api.ticket(ticket.id)).toMatchObject({ state: 'CLOSED', version: ticket.version, reopenCount: 1 });
   });
@@ -154,7 +154,7 @@ describe('reopening within the window', () => {
     let other = await resolveFrom(await api.createTicket({ ...BROKEN_BRIDGE, description: 'Jembatan di Desa Jehem berlubang' }));
     api.advance(WINDOW + MINUTE);
     other = (await api.ticket(other.id)) ?? other;
-    expect(other.allowedCommands).toEqual(['CLOSE', 'ADD_NOTE']);
+    expect(other.allowedCommands).toEqual(['CLOSE', 'ADD_NOTE', 'ADD_ATTACHMENT']);
     const late = expectResult(await api.command('reopenTicket', { ...ref(other), reason: 'Masih berlubang' }), 'IllegalTransition');
     expect(late).toMatchObject({ from: 'RESOLVED', reason: 'GUARD_FAILED' });
   });

@@ -48,7 +48,7 @@ describe('information requests', () => {
       dispatchedAt: null,
     });
     // Terminal: only notes are left.
-    expect(ticket.allowedCommands).toEqual(['ADD_NOTE']);
+    expect(ticket.allowedCommands).toEqual(['ADD_NOTE', 'ADD_ATTACHMENT']);
     expect(ticket.events).toEqual([
       expect.objectContaining({ seq: 1, type: 'CREATED', fromState: null, toState: 'NEW', actorId: ACTORS.callTaker.userId, occurredAt: now }),
       expect.objectContaining({ seq: 2, type: 'ANSWER', fromState: 'NEW', toState: 'ANSWERED', actorId: ACTORS.callTaker.userId, occurredAt: now, payload: { answer: ANSWER } }),
@@ -61,7 +61,7 @@ describe('information requests', () => {
     const created = await api.createTicket({ ...TOURIST_QUESTION, description: 'Where can I buy the entrance ticket for Penglipuran village?' });
     expect(created.state).toBe('NEW');
     // Answering is offered only because the ticket is an information request.
-    expect(created.allowedCommands).toEqual(['TRIAGE', 'REJECT', 'MARK_DUPLICATE', 'HOLD', 'ANSWER', 'ADD_NOTE']);
+    expect(created.allowedCommands).toEqual(['TRIAGE', 'REJECT', 'MARK_DUPLICATE', 'HOLD', 'ANSWER', 'ADD_NOTE', 'ADD_ATTACHMENT']);
 
     const at = api.advance(4 * MINUTE);
     const answered = await api.change('answerTicket', { ...ref(created), answer: 'At the village gate, IDR 50,000 for adults.' }, ACTORS.supervisor);
@@ -71,7 +71,7 @@ describe('information requests', () => {
       answeredAt: at,
       updatedAt: at,
       outcomeNote: 'At the village gate, IDR 50,000 for adults.',
-      allowedCommands: ['ADD_NOTE'],
+      allowedCommands: ['ADD_NOTE', 'ADD_ATTACHMENT'],
     });
     expect(answered.events.map((e) => [e.seq, e.type, e.actorId])).toEqual([
       [1, 'CREATED', ACTORS.callTaker.userId],
@@ -89,7 +89,7 @@ describe('information requests', () => {
     });
     const refused = expectResult(await api.command('answerTicket', { ...ref(complaint), answer: 'Sudah kami catat' }), 'IllegalTransition');
     expect(refused).toMatchObject({ from: 'NEW', command: 'ANSWER', reason: 'GUARD_FAILED' });
-    expect(refused.allowed).toEqual(['TRIAGE', 'REJECT', 'MARK_DUPLICATE', 'HOLD', 'ADD_NOTE']);
+    expect(refused.allowed).toEqual(['TRIAGE', 'REJECT', 'MARK_DUPLICATE', 'HOLD', 'ADD_NOTE', 'ADD_ATTACHMENT']);
     expect(refused.allowed).toEqual(complaint.allowedCommands);
     expect(refused.message).toMatch(/ANSWER/);
 

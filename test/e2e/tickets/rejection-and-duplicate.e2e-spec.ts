@@ -79,7 +79,7 @@ describe('rejection and duplicates', () => {
         version: 2,
         outcomeNote: 'Panggilan iseng (prank call)',
         rejectedAt: api.now(),
-        allowedCommands: ['ADD_NOTE'],
+        allowedCommands: ['ADD_NOTE', 'ADD_ATTACHMENT'],
       });
       expect(rejected.events[1]).toMatchObject({ type: 'REJECT', fromState: 'NEW', toState: 'REJECTED', actorId: ACTORS.supervisor.userId, payload: { reason: 'Panggilan iseng (prank call)' } });
     });
@@ -88,7 +88,7 @@ describe('rejection and duplicates', () => {
       // The supervisor may run every ticket command: only the lifecycle can refuse here.
       const result = await api.command(mutation, validInput(mutation, rejected, other.id), ACTORS.supervisor);
       const refused = expectResult(result, 'IllegalTransition');
-      expect(refused).toMatchObject({ from: 'REJECTED', reason: 'NOT_ALLOWED', allowed: ['ADD_NOTE'] });
+      expect(refused).toMatchObject({ from: 'REJECTED', reason: 'NOT_ALLOWED', allowed: ['ADD_NOTE', 'ADD_ATTACHMENT'] });
       expect((await api.ticket(rejected.id))?.version).toBe(rejected.version);
     });
 
@@ -120,7 +120,7 @@ describe('rejection and duplicates', () => {
     it('merges B into A: B is DUPLICATE of A, A keeps the earlier report time and records the merge', async () => {
       const at = api.now();
       const merged = await api.change('markDuplicate', { ...ref(b), duplicateOfId: a.id });
-      expect(merged).toMatchObject({ id: b.id, state: 'DUPLICATE', duplicateOfId: a.id, updatedAt: at, allowedCommands: ['ADD_NOTE'] });
+      expect(merged).toMatchObject({ id: b.id, state: 'DUPLICATE', duplicateOfId: a.id, updatedAt: at, allowedCommands: ['ADD_NOTE', 'ADD_ATTACHMENT'] });
       expect(merged.events[merged.events.length - 1]).toMatchObject({ type: 'MARK_DUPLICATE', fromState: 'NEW', toState: 'DUPLICATE', payload: { duplicateOfId: a.id } });
 
       const survivor = await api.ticket(a.id);

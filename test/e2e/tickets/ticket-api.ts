@@ -9,7 +9,7 @@ export type TicketState =
   | 'CLOSED' | 'ANSWERED' | 'REJECTED' | 'DUPLICATE' | 'RETURNED' | 'ON_HOLD';
 export type TicketCommand =
   | 'TRIAGE' | 'DISPATCH' | 'ACKNOWLEDGE' | 'DEPART' | 'ARRIVE' | 'RESOLVE' | 'CLOSE' | 'REOPEN'
-  | 'REJECT' | 'MARK_DUPLICATE' | 'RETURN' | 'HOLD' | 'RESUME' | 'ANSWER' | 'ADD_NOTE' | 'REASSIGN';
+  | 'REJECT' | 'MARK_DUPLICATE' | 'RETURN' | 'HOLD' | 'RESUME' | 'ANSWER' | 'ADD_NOTE' | 'ADD_ATTACHMENT' | 'REASSIGN';
 export type TicketKind = 'INFORMATION' | 'COMPLAINT' | 'EMERGENCY';
 export type TicketPriority = 'LOW' | 'NORMAL' | 'HIGH' | 'URGENT';
 export type TicketChannel = 'PHONE' | 'SOCIAL_MEDIA' | 'WEB' | 'OPEN311' | 'WALK_IN' | 'OPD_SYSTEM';

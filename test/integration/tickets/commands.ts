@@ -77,6 +77,8 @@ export function buildCommand(command: TicketCommand, ticketId: string, version: 
       return new AnswerTicketCommand({ ...on, answer: `jawaban: ${text}` });
     case TicketCommand.ADD_NOTE:
       return new AddNoteCommand({ ...on, text, visibility: NoteVisibility.INTERNAL });
+    case TicketCommand.ADD_ATTACHMENT:
+      throw new Error('ADD_ATTACHMENT needs a stored upload: the property test does not generate it (test/e2e/attachments does)');
     case TicketCommand.REASSIGN:
       return new ReassignTicketCommand({ ...on, assignedUnit: args.assignedUnit, assignedOfficer: args.assignedOfficer });
   }

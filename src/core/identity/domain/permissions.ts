@@ -87,6 +87,9 @@ export const PERMISSIONS = {
   'Mutation.flagCaller': grant(all(SPV)),
   'Mutation.unflagCaller': grant(all(SPV)),
 
+  // The same reach as notes: whoever may add a note may attach uploads (and upload them, POST /attachments).
+  'Mutation.addAttachment': grant({ ...CALL_CENTRE, ...own(OFF, HEAD, UNIT, SYS) }),
+
   // Reporter identity (name, phone, e-mail, NIK): who needs to call the citizen back.
   // Anonymous reports: only the call centre (IDENTITY_OF_ANONYMOUS).
   'Ticket.reporter': grant({ ...CALL_CENTRE, ...own(OFF, HEAD, UNIT, SYS) }),

@@ -1,8 +1,9 @@
 import { Field, Float, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsEnum, IsLatitude, IsLongitude, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEnum, IsLatitude, IsLongitude, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { NoteVisibility, TicketKind, TicketPriority } from '../domain/ticket.enums';
-import { AttributeAnswerInput, CODE, TicketRefInput } from './ticket.inputs';
+import { MAX_ATTACHMENTS_PER_COMMAND } from '../application/ticket-attachment.binder';
+import { AttachmentIds, AttributeAnswerInput, CODE, TicketRefInput } from './ticket.inputs';
 
 const TEXT = 4000;
 
@@ -41,11 +42,13 @@ export class ArriveOnSiteInput extends TicketRefInput {
   @Field(() => Float, { nullable: true }) @IsOptional() @IsLongitude() longitude?: number | null;
   @Field(() => String, { nullable: true, description: 'A photo of the scene, as proof of presence' })
   @IsOptional() @IsUrl({ protocols: ['https', 'http'], require_protocol: true }) photoUrl?: string | null;
+  @AttachmentIds() attachmentIds?: string[] | null;
 }
 
 @InputType()
 export class RequiredNoteInput extends TicketRefInput {
   @Field() @IsString() @Length(1, TEXT) note!: string;
+  @AttachmentIds() attachmentIds?: string[] | null;
 }
 
 @InputType()
@@ -67,6 +70,15 @@ export class MarkDuplicateInput extends TicketRefInput {
 export class AddNoteInput extends TicketRefInput {
   @Field() @IsString() @Length(1, TEXT) text!: string;
   @Field(() => NoteVisibility, { defaultValue: NoteVisibility.INTERNAL }) @IsEnum(NoteVisibility) visibility!: NoteVisibility;
+  @AttachmentIds() attachmentIds?: string[] | null;
+}
+
+@InputType()
+export class AddAttachmentInput extends TicketRefInput {
+  @Field(() => [ID], { description: 'Ids returned by POST /attachments (your own uploads, not yet attached)' })
+  @ArrayMinSize(1) @ArrayMaxSize(MAX_ATTACHMENTS_PER_COMMAND) @IsUUID('all', { each: true, message: 'attachmentIds must be ids returned by POST /attachments' })
+  attachmentIds!: string[];
+  @Field(() => String, { nullable: true, description: 'What the files show' }) @IsOptional() @IsString() @MaxLength(500) caption?: string | null;
 }
 
 @InputType()

@@ -5,6 +5,7 @@ import { ApiError } from '../../../infra/graphql/api-error';
 import { Clock, CLOCK } from '../../../infra/clock/clock';
 import { TICKET_SETTINGS, TicketSettings } from '../application/ticket-settings';
 import { AcknowledgeTicketCommand } from '../commands/acknowledge-ticket/acknowledge-ticket.command';
+import { AddAttachmentCommand } from '../commands/add-attachment/add-attachment.command';
 import { AddNoteCommand } from '../commands/add-note/add-note.command';
 import { AnswerTicketCommand } from '../commands/answer-ticket/answer-ticket.command';
 import { ArriveOnSiteCommand } from '../commands/arrive-on-site/arrive-on-site.command';
@@ -26,6 +27,7 @@ import type { Actor } from '../../actor';
 import type { Ticket } from '../domain/ticket.entity';
 import { CurrentActor } from '../../actor';
 import {
+  AddAttachmentInput,
   AddNoteInput,
   AnswerTicketInput,
   ArriveOnSiteInput,
@@ -60,7 +62,10 @@ export class TicketCommandResolver {
     @Args('idempotencyKey', IDEMPOTENCY_KEY) idempotencyKey: string | null,
     @CurrentActor() actor: Actor,
   ): Promise<typeof CreateTicketResult> {
-    return this.create(new CreateTicketCommand({ report: { ...input, attributes: toAnswers(input.attributes) }, actor, idempotencyKey: checkKey(idempotencyKey) }));
+    const { attachmentIds, ...report } = input;
+    return this.create(
+      new CreateTicketCommand({ report: { ...report, attributes: toAnswers(report.attributes) }, actor, idempotencyKey: checkKey(idempotencyKey), attachmentIds: attachmentIds ?? [] }),
+    );
   }
 
   @Mutation(() => CreateTicketResult, { description: 'Records an information request and its answer in one step (state ANSWERED).' })
@@ -69,8 +74,10 @@ export class TicketCommandResolver {
     @Args('idempotencyKey', IDEMPOTENCY_KEY) idempotencyKey: string | null,
     @CurrentActor() actor: Actor,
   ): Promise<typeof CreateTicketResult> {
-    const { answer, ...report } = input;
-    const command = new CreateTicketCommand({ report: { ...report, attributes: toAnswers(report.attributes) }, actor, idempotencyKey: checkKey(idempotencyKey), answer });
+    const { answer, attachmentIds, ...report } = input;
+    const command = new CreateTicketCommand({
+      report: { ...report, attributes: toAnswers(report.attributes) }, actor, idempotencyKey: checkKey(idempotencyKey), answer, attachmentIds: attachmentIds ?? [],
+    });
     return this.create(command);
   }
 
@@ -105,15 +112,15 @@ export class TicketCommandResolver {
     return this.run(new DepartTicketCommand({ ...envelope(i, a), unit: i.unit ?? null }));
   }
 
-  @Mutation(() => TicketCommandResult, { description: 'The OPD is on site (optional position and photo as proof).' })
+  @Mutation(() => TicketCommandResult, { description: 'The OPD is on site (optional position, photo link and uploaded photos as proof).' })
   arriveOnSite(@Args('input') i: ArriveOnSiteInput, @CurrentActor() a: Actor): Promise<CommandResult> {
     const proof = { latitude: i.latitude ?? null, longitude: i.longitude ?? null, photoUrl: i.photoUrl ?? null };
-    return this.run(new ArriveOnSiteCommand({ ...envelope(i, a), proof }));
+    return this.run(new ArriveOnSiteCommand({ ...envelope(i, a), proof, attachmentIds: i.attachmentIds ?? [] }));
   }
 
-  @Mutation(() => TicketCommandResult, { description: 'The matter is handled; say how.' })
+  @Mutation(() => TicketCommandResult, { description: 'The matter is handled; say how (uploads as proof of the fix).' })
   resolveTicket(@Args('input') i: RequiredNoteInput, @CurrentActor() a: Actor): Promise<CommandResult> {
-    return this.run(new ResolveTicketCommand({ ...envelope(i, a), note: i.note }));
+    return this.run(new ResolveTicketCommand({ ...envelope(i, a), note: i.note, attachmentIds: i.attachmentIds ?? [] }));
   }
 
   @Mutation(() => TicketCommandResult)
@@ -158,7 +165,12 @@ export class TicketCommandResolver {
 
   @Mutation(() => TicketCommandResult, { description: 'A note in the history (internal or public); allowed in every state.' })
   addNote(@Args('input') i: AddNoteInput, @CurrentActor() a: Actor): Promise<CommandResult> {
-    return this.run(new AddNoteCommand({ ...envelope(i, a), text: i.text, visibility: i.visibility }));
+    return this.run(new AddNoteCommand({ ...envelope(i, a), text: i.text, visibility: i.visibility, attachmentIds: i.attachmentIds ?? [] }));
+  }
+
+  @Mutation(() => TicketCommandResult, { description: 'Attaches uploads (POST /attachments) to the ticket; allowed in every state, changes no field.' })
+  addAttachment(@Args('input') i: AddAttachmentInput, @CurrentActor() a: Actor): Promise<CommandResult> {
+    return this.run(new AddAttachmentCommand({ ...envelope(i, a), attachmentIds: i.attachmentIds, caption: i.caption ?? null }));
   }
 
   @Mutation(() => TicketCommandResult, { description: 'Another unit or officer of the OPD takes over.' })

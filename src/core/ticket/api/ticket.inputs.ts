@@ -1,4 +1,6 @@
+import { MAX_ATTACHMENTS_PER_COMMAND } from '../application/ticket-attachment.binder';
 import { Field, Float, GraphQLISODateTime, ID, InputType, Int } from '@nestjs/graphql';
+import { applyDecorators } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -54,6 +56,21 @@ export class LocationInput {
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(300) landmark?: string | null;
 }
 
+/**
+ * Uploads (POST /attachments) to bind to the ticket with a command: the
+ * actor's own, not yet attached; bound with the command or not at all.
+ *
+ * @example
+ * @AttachmentIds() attachmentIds?: string[] | null;
+ */
+export const AttachmentIds = (): PropertyDecorator =>
+  applyDecorators(
+    Field(() => [ID], { nullable: true, description: 'Ids returned by POST /attachments (your own uploads, not yet attached); bound with the command or not at all' }),
+    IsOptional(),
+    ArrayMaxSize(MAX_ATTACHMENTS_PER_COMMAND),
+    IsUUID('all', { each: true, message: 'attachmentIds must be ids returned by POST /attachments' }),
+  );
+
 @InputType()
 export class AttachmentInput {
   @Field() @IsUrl({ protocols: ['https', 'http'], require_protocol: true }) @MaxLength(2000) url!: string;
@@ -96,6 +113,7 @@ export class CreateTicketInput {
   @IsOptional() @Matches(LANGUAGE_TAG, { message: 'translationLanguage must be a BCP 47 tag' }) translationLanguage?: string | null;
   @Field(() => [AttachmentInput], { nullable: true })
   @IsOptional() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => AttachmentInput) attachments?: AttachmentInput[] | null;
+  @AttachmentIds() attachmentIds?: string[] | null;
   @Field(() => [String], { nullable: true })
   @IsOptional() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(40, { each: true }) tags?: string[] | null;
   @Field(() => [AttributeAnswerInput], { nullable: true, description: "Answers to the category's questions (needs categoryCode)" })

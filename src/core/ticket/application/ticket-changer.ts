@@ -26,6 +26,11 @@ export interface ChangeSpec {
    * ticket, all in id order, before anything else: one lock order for every writer.
    */
   readonly alsoLocks?: readonly string[];
+  /**
+   * Uploads the command references (already in `payload` for the audit trail):
+   * bound to the ticket in the same transaction, or the command fails.
+   */
+  readonly attachmentIds?: readonly string[];
 }
 
 export interface AppliedChange {

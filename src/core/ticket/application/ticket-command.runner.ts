@@ -1,6 +1,6 @@
 import { DeadlockException, OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { EventBus } from '@nestjs/cqrs';
 import type { Actor } from '../../actor';
 import { Clock, CLOCK } from '../../../infra/clock/clock';
@@ -9,6 +9,8 @@ import { Ticket } from '../domain/ticket.entity';
 import { TicketException } from '../domain/ticket.exception';
 import { applyChange, ChangeSpec, TicketJournal } from './ticket-changer';
 import { keepNextDue, TICKET_EVENT_SINK, TicketEventSink } from './ticket-event.sink';
+import { bindAttachments } from './ticket-attachments';
+import { TICKET_ATTACHMENT_BINDER, type TicketAttachmentBinder } from './ticket-attachment.binder';
 import { lockTickets } from './ticket-locks';
 import { TicketChangedEvent } from './ticket.events';
 import { TICKET_SETTINGS, TicketSettings } from './ticket-settings';
@@ -44,6 +46,8 @@ export class TicketCommandRunner {
     // Required: without it every SLA clock would silently stop.
     @Inject(TICKET_EVENT_SINK) private readonly sink: TicketEventSink,
     private readonly metrics: TicketMetrics,
+    // Optional so the ticket domain boots alone (unit harnesses); a command naming uploads without it is refused.
+    @Optional() @Inject(TICKET_ATTACHMENT_BINDER) private readonly attachments: TicketAttachmentBinder | null = null,
   ) {}
 
   async run(envelope: TicketCommandEnvelope, spec: ChangeSpec): Promise<Ticket> {
@@ -64,6 +68,11 @@ export class TicketCommandRunner {
         }
         const journal = new TicketJournal(tx, envelope.actor, now);
         const applied = await applyChange(journal, loaded, this.settings.reopenWindowMs, spec);
+        if (spec.attachmentIds?.length) {
+          // Numbered by this command's event on this ticket: the audit trail says which event attached what.
+          const seq = journal.events.filter((e) => e.ticketId === loaded.id).at(-1)?.seq ?? loaded.version + 1;
+          await bindAttachments(this.attachments, entityManagerSql(tx), { ticketId: loaded.id, seq, attachmentIds: spec.attachmentIds, actor: envelope.actor, at: now });
+        }
         keepNextDue(locked, await this.sink.record(entityManagerSql(tx), journal.events));
         return [loaded, applied] as const;
       });

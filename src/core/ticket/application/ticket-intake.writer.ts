@@ -1,10 +1,13 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { ClientBase, DatabaseError } from 'pg';
+import type { Actor } from '../../actor';
 import type { Ticket } from '../domain/ticket.entity';
 import { pgClientSql } from '../../../infra/database/sql-runner';
 import { asRecorded, type eventRows } from './ticket-changer';
 import { TICKET_EVENT_SINK, TicketEventSink } from './ticket-event.sink';
+import { bindAttachments } from './ticket-attachments';
+import { TICKET_ATTACHMENT_BINDER, type TicketAttachmentBinder } from './ticket-attachment.binder';
 
 type EventRows = ReturnType<typeof eventRows>;
 
@@ -96,13 +99,19 @@ export class TicketIntakeWriter {
     private readonly em: EntityManager,
     // Required: without it every SLA clock would silently stop.
     @Inject(TICKET_EVENT_SINK) private readonly sink: TicketEventSink,
+    @Optional() @Inject(TICKET_ATTACHMENT_BINDER) private readonly attachments: TicketAttachmentBinder | null = null,
   ) {}
 
   /**
    * Draws the next ticket number, lets `build` make the ticket and its event
-   * rows with it, and writes them all or nothing.
+   * rows with it, and writes them all or nothing. Uploads named in
+   * `attachments` are bound to the new ticket (by its first event) in the same
+   * transaction; a refused one fails the whole create.
    */
-  async write(build: (sequence: number) => { ticket: Ticket; events: EventRows[] }): Promise<Ticket> {
+  async write(
+    build: (sequence: number) => { ticket: Ticket; events: EventRows[] },
+    attachments?: { readonly ids: readonly string[]; readonly actor: Actor; readonly at: Date },
+  ): Promise<Ticket> {
     // knex types its client as any; these two calls are all the intake uses of it.
     const pool = this.em.getConnection().getKnex().client as { acquireConnection(): Promise<ClientBase>; releaseConnection(client: ClientBase): Promise<void> };
     const client = await pool.acquireConnection();
@@ -120,6 +129,10 @@ export class TicketIntakeWriter {
           await client.query(INSERT_OUTBOX, [
             outbox.id, outbox.topic, outbox.aggregateType, outbox.aggregateId, JSON.stringify(outbox.payload), outbox.createdAt,
           ]);
+        }
+        if (attachments?.ids.length) {
+          const binding = { ticketId: ticket.id, seq: 1, attachmentIds: attachments.ids, actor: attachments.actor, at: attachments.at };
+          await bindAttachments(this.attachments, pgClientSql(client), binding);
         }
         const followed = await this.sink.record(pgClientSql(client), events.map((e) => asRecorded(e.event)));
         const due = followed?.nextDueAt.get(ticket.id);

@@ -23,6 +23,11 @@ export abstract class TicketCommandBase implements TicketCommandEnvelope {
   }
 }
 
+/** A command's uploads as the event records them: absent when there are none. */
+export function attachmentIdsPayload(ids: readonly string[] | undefined): readonly string[] | undefined {
+  return ids && ids.length ? [...new Set(ids)] : undefined;
+}
+
 /** Drops absent values so an event's payload holds only what was given. */
 export function compact(payload: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(payload).filter(([, v]) => v !== undefined && v !== null));

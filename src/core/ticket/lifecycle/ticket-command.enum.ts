@@ -21,5 +21,7 @@ export enum TicketCommand {
   RESUME = 'RESUME',
   ANSWER = 'ANSWER',
   ADD_NOTE = 'ADD_NOTE',
+  /** Uploads (photos, voice notes, documents) bound to the ticket; allowed in every state, like a note. */
+  ADD_ATTACHMENT = 'ADD_ATTACHMENT',
   REASSIGN = 'REASSIGN',
 }

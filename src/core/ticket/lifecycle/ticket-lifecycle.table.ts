@@ -14,6 +14,7 @@ const REOPEN: TransitionRule = { target: S.DISPATCHED, guard: 'withinReopenWindo
 
 // Notes and reassignment never move the ticket, they only record activity.
 const note = (state: S): TransitionRule => ({ target: state, requires: ['text'] });
+const attach = (state: S): TransitionRule => ({ target: state, requires: ['attachmentIds'] });
 const reassign = (state: S): TransitionRule => ({ target: state, requires: ['assignee'] });
 
 /**
@@ -35,6 +36,7 @@ export const TICKET_LIFECYCLE: LifecycleTable = {
         MARK_DUPLICATE,
         HOLD,
         ADD_NOTE: note(S.NEW),
+        ADD_ATTACHMENT: attach(S.NEW),
       },
     },
     [S.TRIAGED]: {
@@ -47,6 +49,7 @@ export const TICKET_LIFECYCLE: LifecycleTable = {
         MARK_DUPLICATE,
         HOLD,
         ADD_NOTE: note(S.TRIAGED),
+        ADD_ATTACHMENT: attach(S.TRIAGED),
       },
     },
     [S.DISPATCHED]: {
@@ -58,6 +61,7 @@ export const TICKET_LIFECYCLE: LifecycleTable = {
         HOLD,
         REASSIGN: reassign(S.DISPATCHED),
         ADD_NOTE: note(S.DISPATCHED),
+        ADD_ATTACHMENT: attach(S.DISPATCHED),
       },
     },
     [S.ACKNOWLEDGED]: {
@@ -71,6 +75,7 @@ export const TICKET_LIFECYCLE: LifecycleTable = {
         HOLD,
         REASSIGN: reassign(S.ACKNOWLEDGED),
         ADD_NOTE: note(S.ACKNOWLEDGED),
+        ADD_ATTACHMENT: attach(S.ACKNOWLEDGED),
       },
     },
     [S.EN_ROUTE]: {
@@ -79,6 +84,7 @@ export const TICKET_LIFECYCLE: LifecycleTable = {
         ARRIVE: { target: S.ON_SITE },
         REASSIGN: reassign(S.EN_ROUTE),
         ADD_NOTE: note(S.EN_ROUTE),
+        ADD_ATTACHMENT: attach(S.EN_ROUTE),
       },
     },
     [S.ON_SITE]: {
@@ -87,6 +93,7 @@ export const TICKET_LIFECYCLE: LifecycleTable = {
         RESOLVE: { target: S.RESOLVED, requires: ['note'] },
         REASSIGN: reassign(S.ON_SITE),
         ADD_NOTE: note(S.ON_SITE),
+        ADD_ATTACHMENT: attach(S.ON_SITE),
       },
     },
     [S.RESOLVED]: {
@@ -95,6 +102,7 @@ export const TICKET_LIFECYCLE: LifecycleTable = {
         CLOSE: { target: S.CLOSED },
         REOPEN,
         ADD_NOTE: note(S.RESOLVED),
+        ADD_ATTACHMENT: attach(S.RESOLVED),
       },
     },
     [S.CLOSED]: {
@@ -103,22 +111,23 @@ export const TICKET_LIFECYCLE: LifecycleTable = {
       on: {
         REOPEN,
         ADD_NOTE: note(S.CLOSED),
+        ADD_ATTACHMENT: attach(S.CLOSED),
       },
     },
     [S.ANSWERED]: {
       terminal: true,
       description: 'An information request answered directly, without dispatch.',
-      on: { ADD_NOTE: note(S.ANSWERED) },
+      on: { ADD_NOTE: note(S.ANSWERED), ADD_ATTACHMENT: attach(S.ANSWERED) },
     },
     [S.REJECTED]: {
       terminal: true,
       description: 'Refused as invalid, out of scope or abusive, with a reason.',
-      on: { ADD_NOTE: note(S.REJECTED) },
+      on: { ADD_NOTE: note(S.REJECTED), ADD_ATTACHMENT: attach(S.REJECTED) },
     },
     [S.DUPLICATE]: {
       terminal: true,
       description: 'Merged into another ticket that carries the work.',
-      on: { ADD_NOTE: note(S.DUPLICATE) },
+      on: { ADD_NOTE: note(S.DUPLICATE), ADD_ATTACHMENT: attach(S.DUPLICATE) },
     },
     [S.RETURNED]: {
       description: 'Sent back by the OPD as not theirs; must be triaged again.',
@@ -128,6 +137,7 @@ export const TICKET_LIFECYCLE: LifecycleTable = {
         MARK_DUPLICATE,
         HOLD,
         ADD_NOTE: note(S.RETURNED),
+        ADD_ATTACHMENT: attach(S.RETURNED),
       },
     },
     [S.ON_HOLD]: {
@@ -138,6 +148,7 @@ export const TICKET_LIFECYCLE: LifecycleTable = {
         REJECT,
         MARK_DUPLICATE,
         ADD_NOTE: note(S.ON_HOLD),
+        ADD_ATTACHMENT: attach(S.ON_HOLD),
       },
     },
   },

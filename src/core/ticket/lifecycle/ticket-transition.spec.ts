@@ -8,34 +8,34 @@ import { allowedCommands, isTerminal, pausesClocks, transition } from './ticket-
 const EXPECTED: Record<S, Partial<Record<C, S | 'PREVIOUS'>>> = {
   [S.NEW]: {
     [C.TRIAGE]: S.TRIAGED, [C.ANSWER]: S.ANSWERED, [C.REJECT]: S.REJECTED,
-    [C.MARK_DUPLICATE]: S.DUPLICATE, [C.HOLD]: S.ON_HOLD, [C.ADD_NOTE]: S.NEW,
+    [C.MARK_DUPLICATE]: S.DUPLICATE, [C.HOLD]: S.ON_HOLD, [C.ADD_NOTE]: S.NEW, [C.ADD_ATTACHMENT]: S.NEW,
   },
   [S.TRIAGED]: {
     [C.TRIAGE]: S.TRIAGED, [C.DISPATCH]: S.DISPATCHED, [C.ANSWER]: S.ANSWERED, [C.REJECT]: S.REJECTED,
-    [C.MARK_DUPLICATE]: S.DUPLICATE, [C.HOLD]: S.ON_HOLD, [C.ADD_NOTE]: S.TRIAGED,
+    [C.MARK_DUPLICATE]: S.DUPLICATE, [C.HOLD]: S.ON_HOLD, [C.ADD_NOTE]: S.TRIAGED, [C.ADD_ATTACHMENT]: S.TRIAGED,
   },
   [S.DISPATCHED]: {
     [C.ACKNOWLEDGE]: S.ACKNOWLEDGED, [C.RETURN]: S.RETURNED, [C.MARK_DUPLICATE]: S.DUPLICATE,
-    [C.HOLD]: S.ON_HOLD, [C.REASSIGN]: S.DISPATCHED, [C.ADD_NOTE]: S.DISPATCHED,
+    [C.HOLD]: S.ON_HOLD, [C.REASSIGN]: S.DISPATCHED, [C.ADD_NOTE]: S.DISPATCHED, [C.ADD_ATTACHMENT]: S.DISPATCHED,
   },
   [S.ACKNOWLEDGED]: {
     [C.DEPART]: S.EN_ROUTE, [C.ARRIVE]: S.ON_SITE, [C.RESOLVE]: S.RESOLVED, [C.RETURN]: S.RETURNED,
     [C.MARK_DUPLICATE]: S.DUPLICATE, [C.HOLD]: S.ON_HOLD, [C.REASSIGN]: S.ACKNOWLEDGED,
-    [C.ADD_NOTE]: S.ACKNOWLEDGED,
+    [C.ADD_NOTE]: S.ACKNOWLEDGED, [C.ADD_ATTACHMENT]: S.ACKNOWLEDGED,
   },
-  [S.EN_ROUTE]: { [C.ARRIVE]: S.ON_SITE, [C.REASSIGN]: S.EN_ROUTE, [C.ADD_NOTE]: S.EN_ROUTE },
-  [S.ON_SITE]: { [C.RESOLVE]: S.RESOLVED, [C.REASSIGN]: S.ON_SITE, [C.ADD_NOTE]: S.ON_SITE },
-  [S.RESOLVED]: { [C.CLOSE]: S.CLOSED, [C.REOPEN]: S.DISPATCHED, [C.ADD_NOTE]: S.RESOLVED },
-  [S.CLOSED]: { [C.REOPEN]: S.DISPATCHED, [C.ADD_NOTE]: S.CLOSED },
-  [S.ANSWERED]: { [C.ADD_NOTE]: S.ANSWERED },
-  [S.REJECTED]: { [C.ADD_NOTE]: S.REJECTED },
-  [S.DUPLICATE]: { [C.ADD_NOTE]: S.DUPLICATE },
+  [S.EN_ROUTE]: { [C.ARRIVE]: S.ON_SITE, [C.REASSIGN]: S.EN_ROUTE, [C.ADD_NOTE]: S.EN_ROUTE, [C.ADD_ATTACHMENT]: S.EN_ROUTE },
+  [S.ON_SITE]: { [C.RESOLVE]: S.RESOLVED, [C.REASSIGN]: S.ON_SITE, [C.ADD_NOTE]: S.ON_SITE, [C.ADD_ATTACHMENT]: S.ON_SITE },
+  [S.RESOLVED]: { [C.CLOSE]: S.CLOSED, [C.REOPEN]: S.DISPATCHED, [C.ADD_NOTE]: S.RESOLVED, [C.ADD_ATTACHMENT]: S.RESOLVED },
+  [S.CLOSED]: { [C.REOPEN]: S.DISPATCHED, [C.ADD_NOTE]: S.CLOSED, [C.ADD_ATTACHMENT]: S.CLOSED },
+  [S.ANSWERED]: { [C.ADD_NOTE]: S.ANSWERED, [C.ADD_ATTACHMENT]: S.ANSWERED },
+  [S.REJECTED]: { [C.ADD_NOTE]: S.REJECTED, [C.ADD_ATTACHMENT]: S.REJECTED },
+  [S.DUPLICATE]: { [C.ADD_NOTE]: S.DUPLICATE, [C.ADD_ATTACHMENT]: S.DUPLICATE },
   [S.RETURNED]: {
     [C.TRIAGE]: S.TRIAGED, [C.REJECT]: S.REJECTED, [C.MARK_DUPLICATE]: S.DUPLICATE,
-    [C.HOLD]: S.ON_HOLD, [C.ADD_NOTE]: S.RETURNED,
+    [C.HOLD]: S.ON_HOLD, [C.ADD_NOTE]: S.RETURNED, [C.ADD_ATTACHMENT]: S.RETURNED,
   },
   [S.ON_HOLD]: {
-    [C.RESUME]: 'PREVIOUS', [C.REJECT]: S.REJECTED, [C.MARK_DUPLICATE]: S.DUPLICATE, [C.ADD_NOTE]: S.ON_HOLD,
+    [C.RESUME]: 'PREVIOUS', [C.REJECT]: S.REJECTED, [C.MARK_DUPLICATE]: S.DUPLICATE, [C.ADD_NOTE]: S.ON_HOLD, [C.ADD_ATTACHMENT]: S.ON_HOLD,
   },
 };
 
@@ -44,7 +44,7 @@ const REQUIRES: Record<C, readonly string[]> = {
   [C.TRIAGE]: ['kind', 'categoryCode'], [C.DISPATCH]: [], [C.ACKNOWLEDGE]: [], [C.DEPART]: [],
   [C.ARRIVE]: [], [C.RESOLVE]: ['note'], [C.CLOSE]: [], [C.REOPEN]: ['reason'], [C.REJECT]: ['reason'],
   [C.MARK_DUPLICATE]: ['duplicateOfId'], [C.RETURN]: ['reason'], [C.HOLD]: ['reason'], [C.RESUME]: [],
-  [C.ANSWER]: ['answer'], [C.ADD_NOTE]: ['text'], [C.REASSIGN]: ['assignee'],
+  [C.ANSWER]: ['answer'], [C.ADD_NOTE]: ['text'], [C.ADD_ATTACHMENT]: ['attachmentIds'], [C.REASSIGN]: ['assignee'],
 };
 
 const NOW = new Date('2026-03-01T10:00:00.000Z');
@@ -52,7 +52,7 @@ const WINDOW_MS = 7 * 24 * 3600 * 1000;
 const CTX: LifecycleContext = { now: NOW, reopenWindowMs: WINDOW_MS };
 const FULL_PAYLOAD: Record<string, unknown> = {
   kind: 'COMPLAINT', categoryCode: 'ROAD', opdCode: 'PUPR', answer: 'Office hours are 8-16.',
-  reason: 'because', duplicateOfId: 'T-1', text: 'a note', assignee: 'u-2', note: 'fixed',
+  reason: 'because', duplicateOfId: 'T-1', text: 'a note', assignee: 'u-2', note: 'fixed', attachmentIds: ['a-1'],
 };
 const HELD_FROM = S.ACKNOWLEDGED;
 
@@ -75,7 +75,7 @@ const CELLS = STATES.flatMap((s) => COMMANDS.map((c) => [s, c] as const));
 
 describe('transition: every state x every command', () => {
   it('covers the full matrix', () => {
-    expect(CELLS).toHaveLength(13 * 16);
+    expect(CELLS).toHaveLength(13 * 17);
   });
 
   it.each(CELLS)('%s + %s', (state, command) => {

@@ -10,6 +10,8 @@ export interface CreateTicketParams {
   readonly idempotencyKey?: string | null;
   /** An information request's answer, recorded in the same transaction. Omitted: null. */
   readonly answer?: string | null;
+  /** Uploads (POST /attachments) of this actor to bind to the new ticket. Omitted: none. */
+  readonly attachmentIds?: readonly string[];
 }
 
 /**
@@ -23,12 +25,14 @@ export class CreateTicketCommand {
   /** The client's retry key: sending it again returns the same ticket. */
   readonly idempotencyKey: string | null;
   readonly answer: string | null;
+  readonly attachmentIds: readonly string[];
 
   constructor(p: CreateTicketParams) {
     this.report = p.report;
     this.actor = p.actor;
     this.idempotencyKey = p.idempotencyKey ?? null;
     this.answer = p.answer ?? null;
+    this.attachmentIds = p.attachmentIds ?? [];
   }
 }
 

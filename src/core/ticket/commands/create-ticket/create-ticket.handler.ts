@@ -18,6 +18,7 @@ import { TicketKind, TicketPriority } from '../../domain/ticket.enums';
 import { TicketException } from '../../domain/ticket.exception';
 import { TicketCommand, TicketState } from '../../lifecycle';
 import { answerEffect } from '../answer-ticket/answer-ticket.handler';
+import { compact } from '../ticket-command.base';
 import { CreateTicketCommand, CreateTicketResult } from './create-ticket.command';
 
 @CommandHandler(CreateTicketCommand)
@@ -74,7 +75,8 @@ export class CreateTicketHandler implements ICommandHandler<CreateTicketCommand,
           idempotencyKey: key,
           idempotencyHash: key ? digest : null,
         });
-        const events = [eventRows(created, TICKET_CREATED, null, TicketState.NEW, cmd.actor, now, { kind: report.kind, channel: report.channel }, 1)];
+        const createdPayload = compact({ kind: report.kind, channel: report.channel, attachmentIds: cmd.attachmentIds.length ? cmd.attachmentIds : undefined });
+        const events = [eventRows(created, TICKET_CREATED, null, TicketState.NEW, cmd.actor, now, createdPayload, 1)];
         if (cmd.answer !== null) {
           // The answer is a lifecycle step like any other, taken before the one write.
           const { to } = takeStep(created, TicketCommand.ANSWER, { answer: cmd.answer }, now, this.settings.reopenWindowMs);
@@ -83,7 +85,7 @@ export class CreateTicketHandler implements ICommandHandler<CreateTicketCommand,
         }
         created.version = events.length;
         return { ticket: created, events };
-      });
+      }, { ids: cmd.attachmentIds, actor: cmd.actor, at: now });
     } catch (error) {
       // Two retries raced past the look-up: the loser returns the winner's ticket.
       if (key && error instanceof IdempotencyKeyTaken) {
@@ -115,7 +117,9 @@ export class CreateTicketHandler implements ICommandHandler<CreateTicketCommand,
 
 /** Identifies the request as sent (before defaults such as "reported now"), to tell a retry from a reuse. */
 export function requestDigest(cmd: CreateTicketCommand): string {
-  return createHash('sha256').update(stableJson({ report: cmd.report, answer: cmd.answer })).digest('hex');
+  // Attachments count only when given, so digests of requests without them are unchanged.
+  const attachmentIds = cmd.attachmentIds.length ? cmd.attachmentIds : undefined;
+  return createHash('sha256').update(stableJson({ report: cmd.report, answer: cmd.answer, attachmentIds })).digest('hex');
 }
 
 function stableJson(value: unknown): string {
