@@ -58,8 +58,8 @@ export class Open311Controller {
     sendOpen311(reply, format, 200, renderList(format, 'services', 'service', await this.services.list(this.language(req, form))));
   }
 
-  @Get('services/:code.:format')
-  async serviceDefinition(@Param('code') code: string, @Param('format') f: string, @Req() req: Open311HttpRequest, @Res() reply: Open311HttpReply): Promise<void> {
+  @Get('services/:service_code.:format')
+  async serviceDefinition(@Param('service_code') code: string, @Param('format') f: string, @Req() req: Open311HttpRequest, @Res() reply: Open311HttpReply): Promise<void> {
     const format = checkFormat(f);
     const form = await this.read(req);
     sendOpen311(reply, format, 200, renderObject(format, 'service_definition', await this.services.definition(code, this.language(req, form))));
@@ -89,8 +89,8 @@ export class Open311Controller {
     sendOpen311(reply, format, 200, renderList(format, 'service_requests', 'request', await this.requests.list(query, this.language(req, form))));
   }
 
-  @Get('requests/:id.:format')
-  async oneRequest(@Param('id') id: string, @Param('format') f: string, @Req() req: Open311HttpRequest, @Res() reply: Open311HttpReply): Promise<void> {
+  @Get('requests/:service_request_id.:format')
+  async oneRequest(@Param('service_request_id') id: string, @Param('format') f: string, @Req() req: Open311HttpRequest, @Res() reply: Open311HttpReply): Promise<void> {
     const format = checkFormat(f);
     const form = await this.read(req);
     sendOpen311(reply, format, 200, renderList(format, 'service_requests', 'request', await this.requests.one(id, this.language(req, form))));

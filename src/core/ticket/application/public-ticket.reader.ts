@@ -170,7 +170,7 @@ export class PublicTicketReader {
           and t.category_code in (select value from jsonb_array_elements_text(cast(? as jsonb)))
           and ((e.type = 'ADD_NOTE' and e.payload->>'visibility' = '${NoteVisibility.PUBLIC}')
                or (e.type <> 'CREATED' and e.from_state is distinct from e.to_state))
-        order by e.occurred_at, e.id
+        order by e.occurred_at, e.ticket_id, e.seq
         limit cast(? as int)`,
       [p.from, p.to, JSON.stringify(p.categoryCodes), p.limit],
     );
