@@ -1,7 +1,7 @@
 import { ManualClock } from '../../support/manual-clock';
 import { startTestApp, TestApp } from '../../support/test-app';
 import { BOOT_TIMEOUT_MS } from '../../support/timeouts';
-import { ACTORS, CODES, DAY, MINUTE, ref, TicketApi } from '../tickets/ticket-api';
+import { CODES, DAY, MINUTE, ref, TicketApi } from '../tickets/ticket-api';
 import { BASE, errorsOf, newClientKey, parseXml, postForm, W3C_WITA } from './open311-client';
 
 // Open311 GeoReport v2 as an app developer meets it: every endpoint in both
@@ -249,9 +249,8 @@ describe('Open311 GeoReport v2 (/open311/v2)', () => {
     it('shows the running clock as expected_datetime once the OPD has it', async () => {
       const created = await postForm(t, '/requests.json', { api_key: key, ...ROAD, description: 'Lubang di Jl. Kusuma Yudha', device_id: 'exp-1' });
       const number = created.body[0].service_request_id as string;
-      let ticket = (await api.ticketByNumber(number))!;
-      ticket = await api.change('triageTicket', { ...ref(ticket), kind: 'COMPLAINT', categoryCode: CODES.roadCategory });
-      ticket = await api.change('dispatchTicket', { ...ref(ticket) });
+      const triaged = await api.change('triageTicket', { ...ref((await api.ticketByNumber(number))!), kind: 'COMPLAINT', categoryCode: CODES.roadCategory });
+      await api.change('dispatchTicket', { ...ref(triaged) });
       const [request] = (await t.http().get(`${BASE}/requests/${number}.json`)).body;
       expect(request.expected_datetime).toMatch(W3C_WITA);
       expect(new Date(request.expected_datetime).getTime()).toBeGreaterThan(t.clock.now().getTime() + DAY);
