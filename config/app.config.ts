@@ -297,6 +297,36 @@ class EnvironmentVariables {
   @IsString()
   @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters (or unset: GET /metrics answers 404)' })
   METRICS_TOKEN?: string;
+
+  @Matches(/^[a-z0-9.-]{1,253}$/, { message: 'OPEN311_JURISDICTION_ID must be a lower-case domain name such as banglikab.go.id' })
+  OPEN311_JURISDICTION_ID = 'banglikab.go.id';
+
+  @Transform(({ value }) => toNumber(value))
+  @IsInt({ message: 'OPEN311_RATE_LIMIT_PER_MINUTE must be a whole number' })
+  @Min(1)
+  @Max(10_000)
+  OPEN311_RATE_LIMIT_PER_MINUTE = 60;
+
+  @Transform(({ value }) => toNumber(value))
+  @IsInt({ message: 'OPEN311_DEDUPE_WINDOW_SECONDS must be a whole number of seconds' })
+  @Min(1)
+  @Max(86_400)
+  OPEN311_DEDUPE_WINDOW_SECONDS = 600;
+
+  @Matches(/^(\*|off|https?:\/\/[^\s,]+(,https?:\/\/[^\s,]+)*)$/, {
+    message: 'OPEN311_ALLOW_ORIGIN must be *, off, or a comma-separated list of origins such as https://app.example.org',
+  })
+  OPEN311_ALLOW_ORIGIN = '*';
+
+  @Transform(({ value }) => toNumber(value))
+  @IsInt({ message: 'OPEN311_BODY_LIMIT_KB must be a whole number of KiB' })
+  @Min(16)
+  @Max(1024)
+  OPEN311_BODY_LIMIT_KB = 64;
+
+  @IsString()
+  @MinLength(1)
+  OPEN311_CONTACT = 'Diskominfo Kabupaten Bangli, call centre 112';
 }
 
 /** Typed, validated configuration; built once at startup by {@link loadAppConfig}. */
@@ -389,6 +419,20 @@ export interface AppConfig {
     /** The cleanup job: on by default; every instance may run it (rows are claimed). */
     readonly cleanupEnabled: boolean;
     readonly cleanupIntervalMs: number;
+  };
+  /** The Open311 GeoReport v2 server under /open311/v2 (docs/open311.md). */
+  readonly open311: {
+    /** The one jurisdiction served; a request naming another gets 404. */
+    readonly jurisdictionId: string;
+    /** Requests per minute of a client's key, unless its own limit says otherwise. */
+    readonly rateLimitPerMinute: number;
+    /** The same POST from the same device within this span is one ticket. */
+    readonly dedupeWindowMs: number;
+    /** Access-Control-Allow-Origin: '*', a list of origins, or null (no header). */
+    readonly allowOrigins: readonly string[] | null;
+    readonly bodyLimitKb: number;
+    /** The discovery document's contact. */
+    readonly contact: string;
   };
 }
 
@@ -496,6 +540,14 @@ export function loadAppConfig(
       orphanAfterMs: vars.ATTACHMENT_ORPHAN_HOURS * 60 * 60_000,
       cleanupEnabled: vars.ATTACHMENT_CLEANUP_ENABLED,
       cleanupIntervalMs: vars.ATTACHMENT_CLEANUP_INTERVAL_MS,
+    },
+    open311: {
+      jurisdictionId: vars.OPEN311_JURISDICTION_ID,
+      rateLimitPerMinute: vars.OPEN311_RATE_LIMIT_PER_MINUTE,
+      dedupeWindowMs: vars.OPEN311_DEDUPE_WINDOW_SECONDS * 1000,
+      allowOrigins: vars.OPEN311_ALLOW_ORIGIN === 'off' ? null : vars.OPEN311_ALLOW_ORIGIN.split(','),
+      bodyLimitKb: vars.OPEN311_BODY_LIMIT_KB,
+      contact: vars.OPEN311_CONTACT,
     },
   };
 }

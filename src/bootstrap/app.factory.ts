@@ -1,5 +1,4 @@
 import { INestApplication, ValidationPipe } from '@nestjs/common';
-import { GraphqlExceptionFilter } from '../infra/graphql/graphql-exception.filter';
 import { SaneInputPipe } from '../infra/graphql/sane-input.pipe';
 import { NestFactory } from '@nestjs/core';
 import multipart from '@fastify/multipart';
@@ -13,6 +12,8 @@ import { securityHeadersHook } from '../infra/security/security-headers';
 import type { AppConfig } from '../../config/app.config';
 import { ENABLED_OPD_MODULES } from '../../config/opd-modules';
 import type { OpdModuleDefinition } from '../core/opd';
+import { open311HttpHooks } from '../core/open311';
+import { AppExceptionFilter } from './app-exception.filter';
 import { AppModule } from './app.module';
 import type { Clock } from '../infra/clock/clock';
 
@@ -55,8 +56,12 @@ export async function createApp(
   // nosniff, no framing, no referrer, HSTS, a strict CSP (but for the sandbox
   // page) and no-store, on every answer: errors such as 413 included.
   adapter.getInstance().addHook('onSend', securityHeadersHook({ graphqlPath: '/graphql', sandboxPage: config.graphql.sandbox }));
-  // GraphQL errors go to Apollo's formatter and logging plugin, not Nest's error-level log.
-  app.useGlobalFilters(new GraphqlExceptionFilter(app.getHttpAdapter()));
+  // Open311's own body limit (fitting the spec, below the GraphQL one) and CORS, before the body is read.
+  const open311 = open311HttpHooks(config.open311);
+  adapter.getInstance().addHook('onRequest', async (request, reply) => open311.onRequest(request, reply));
+  // GraphQL errors go to Apollo's formatter and logging plugin, not Nest's error-level log;
+  // errors under /open311/v2 become the spec's `errors` body.
+  app.useGlobalFilters(new AppExceptionFilter(app.getHttpAdapter()));
   app.useGlobalPipes(
     // First: text and dates the database cannot take never reach a validator or a query.
     new SaneInputPipe(),

@@ -24,6 +24,7 @@ import { MetricsModule } from '../infra/metrics/metrics.module';
 import { NotificationsModule } from '../core/delivery/notifications/notifications.module';
 import { DeadLettersModule } from '../core/delivery/dead-letters/dead-letters.module';
 import { AttachmentModule } from '../core/attachment/attachment.module';
+import { Open311Module } from '../core/open311';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -69,6 +70,7 @@ export class AppModule {
         NotificationsModule,
         DeadLettersModule,
         AttachmentModule.forRoot(config.attachments),
+        Open311Module.forRoot({ ...config.open311, anonymousLimitPerMinute: config.auth.publicLimitPerMinute, timeZone: config.tickets.timeZone }),
       ],
     };
   }

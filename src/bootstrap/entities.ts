@@ -22,6 +22,7 @@ import { TicketEvent } from '../core/ticket/domain/ticket-event.entity';
 import { TicketLocation } from '../core/ticket/domain/ticket-location.embeddable';
 import { Ticket } from '../core/ticket/domain/ticket.entity';
 import { Attachment, AttachmentUrlKey } from '../core/attachment/domain/attachment.entity';
+import { Open311Client } from '../core/open311/domain/open311-client.entity';
 
 /** Every entity the ORM maps; explicit so discovery is instant and complete. */
 export const ENTITIES = [
@@ -54,4 +55,5 @@ export const ENTITIES = [
   StaffNotification,
   Attachment,
   AttachmentUrlKey,
+  Open311Client,
 ] as const;

@@ -12,3 +12,5 @@ export type { AttributeAnswers, GivenAnswers } from './application/attribute-ans
 export { OpdDirectory } from './application/opd-directory';
 export type { ResolvedDuplicateRule } from './application/opd-directory';
 export { OpdRegistry } from './application/opd-registry';
+export { PublicServiceCatalog } from './application/public-service-catalog';
+export type { PublicService } from './application/public-service-catalog';

@@ -75,6 +75,12 @@ export interface CategoryDefinition {
    * complaints or 6 hours for emergencies.
    */
   readonly duplicates?: DuplicateRule;
+  /**
+   * Whether citizens' own apps (Open311 clients) may file reports in this
+   * category. Default: yes for complaints, no for emergencies, which belong
+   * on the phone line where a call taker can ask and dispatch at once.
+   */
+  readonly publicReports?: boolean;
 }
 
 /**

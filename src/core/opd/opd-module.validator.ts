@@ -102,6 +102,7 @@ function checkCategory(category: CategoryDefinition, at: At): void {
   if (category.defaultKind === 'EMERGENCY' && category.fieldResponse === false) {
     at('fieldResponse', 'an emergency category always needs a field response');
   }
+  if (category.publicReports !== undefined && typeof category.publicReports !== 'boolean') at('publicReports', 'must be true or false');
   const words = [...(category.keywords?.id ?? []), ...(category.keywords?.en ?? [])];
   if (words.length === 0) at('keywords', 'give at least one keyword (id or en)');
   if (words.some((w) => typeof w !== 'string' || w.trim() === '')) at('keywords', 'must not contain blank words');

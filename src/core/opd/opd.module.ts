@@ -4,6 +4,7 @@ import { Clock, CLOCK } from '../../infra/clock/clock';
 import { CategoryCatalog } from './application/category-catalog.service';
 import { CategoryRouter } from './application/category-router';
 import { CategorySuggester } from './application/category-suggester';
+import { PublicServiceCatalog } from './application/public-service-catalog';
 import { OpdDirectory } from './application/opd-directory';
 import { syncOpdCatalog } from './application/opd-catalog.sync';
 import { OPD_DEFINITIONS, OpdRegistry } from './application/opd-registry';
@@ -41,10 +42,11 @@ export class OpdModule implements OnModuleInit {
         CategoryCatalog,
         CategoryRouter,
         OpdDirectory,
+        PublicServiceCatalog,
         OpdResolver,
         CategoryAdminResolver,
       ],
-      exports: [OpdRegistry, CategoryCatalog, CategoryRouter, OpdDirectory],
+      exports: [OpdRegistry, CategoryCatalog, CategoryRouter, OpdDirectory, PublicServiceCatalog],
     };
   }
 

@@ -21,6 +21,7 @@ import { SlaPolicyResolver } from './api/sla-policy.resolver';
 import { TicketSlaResolver } from './api/ticket-sla.resolver';
 import './api/sla-graphql.enums';
 import { SlaSweeper } from './sweeper/sla-sweeper';
+import { TicketDueTimes } from './application/ticket-due-times';
 import { SlaBoardReader } from './application/sla-board';
 import { SlaBoardResolver } from './api/sla-board.resolver';
 import { SlaMetrics } from './application/sla.metrics';
@@ -61,13 +62,14 @@ export class SlaModule implements OnApplicationBootstrap {
         EscalationQueries,
         SlaCompliance,
         SlaBoardReader,
+        TicketDueTimes,
         SlaBoardResolver,
         TicketSlaResolver,
         SlaPolicyResolver,
         SlaCalendarResolver,
         SlaEscalationResolver,
       ],
-      exports: [TICKET_EVENT_SINK, SlaCatalog, SlaSweeper, SlaBoardReader],
+      exports: [TICKET_EVENT_SINK, SlaCatalog, SlaSweeper, SlaBoardReader, TicketDueTimes],
     };
   }
 

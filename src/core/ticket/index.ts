@@ -18,3 +18,12 @@ export { CallerTicketsQuery } from './queries/caller-tickets/caller-tickets.quer
 export type { CallerTicket, CallerTickets } from './queries/caller-tickets/caller-tickets.query';
 export { TICKET_ATTACHMENT_BINDER, MAX_ATTACHMENTS_PER_COMMAND } from './application/ticket-attachment.binder';
 export type { AttachmentBinding, TicketAttachmentBinder } from './application/ticket-attachment.binder';
+// For open channels (Open311): tickets as the public may see them, and the commands a citizen's app may send.
+export { PublicTicketReader } from './application/public-ticket.reader';
+export type { PublicTicket, PublicTicketFilter, PublicTicketUpdate } from './application/public-ticket.reader';
+export { TicketChannel, NoteVisibility } from './domain/ticket.enums';
+export { TicketException, TicketErrorCode } from './domain/ticket.exception';
+export { CreateTicketCommand } from './commands/create-ticket/create-ticket.command';
+export type { CreateTicketResult } from './commands/create-ticket/create-ticket.command';
+export { AddNoteCommand } from './commands/add-note/add-note.command';
+export { ReopenTicketCommand } from './commands/reopen-ticket/reopen-ticket.command';

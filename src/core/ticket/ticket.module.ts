@@ -33,6 +33,7 @@ import { GetTicketHandler } from './queries/get-ticket/get-ticket.handler';
 import { ListTicketsHandler } from './queries/list-tickets/list-tickets.handler';
 import { TicketEventsHandler } from './queries/ticket-events/ticket-events.handler';
 import { TicketReader } from './api/ticket-reader';
+import { PublicTicketReader } from './application/public-ticket.reader';
 
 import { CallerTicketsHandler } from './queries/caller-tickets/caller-tickets.handler';
 import { DuplicateCandidatesHandler } from './queries/duplicate-candidates/duplicate-candidates.handler';
@@ -80,6 +81,7 @@ export class TicketModule implements OnModuleInit {
         TicketIntakeWriter,
         TicketSystemEvents,
         TicketReader,
+        PublicTicketReader,
         ...TICKET_COMMAND_HANDLERS,
         ...QUERY_HANDLERS,
         TicketQueryResolver,
@@ -87,7 +89,7 @@ export class TicketModule implements OnModuleInit {
         TicketStatusResolver,
         DuplicateCandidatesResolver,
       ],
-      exports: [TicketSystemEvents, TicketReader],
+      exports: [TicketSystemEvents, TicketReader, PublicTicketReader],
     };
   }
 

@@ -13,6 +13,7 @@ import { ADMIN_FIXTURES } from './matrix-fixtures-admin';
 import { ATTACHMENT_FIXTURES } from './matrix-fixtures-attachments';
 import { DELIVERY_FIXTURES } from './matrix-fixtures-delivery';
 import { LOOKUP_FIXTURES } from './matrix-fixtures-lookup';
+import { OPEN311_FIXTURES } from './matrix-fixtures-open311';
 import { TICKET_FIXTURES } from './matrix-fixtures-tickets';
 import { WEBHOOK_FIXTURES } from './matrix-fixtures-webhooks';
 import { buildWorld, World } from './matrix-world';
@@ -25,7 +26,7 @@ import { describeReporterIdentity } from './reporter-identity.checks';
 // and change nothing of it. Ticket.reporter, id guessing and API keys with a
 // single permission follow.
 
-const FIXTURES: Fixture[] = [...TICKET_FIXTURES, ...ADMIN_FIXTURES, ...WEBHOOK_FIXTURES, ...DELIVERY_FIXTURES, ...LOOKUP_FIXTURES, ...ATTACHMENT_FIXTURES];
+const FIXTURES: Fixture[] = [...TICKET_FIXTURES, ...ADMIN_FIXTURES, ...WEBHOOK_FIXTURES, ...DELIVERY_FIXTURES, ...LOOKUP_FIXTURES, ...ATTACHMENT_FIXTURES, ...OPEN311_FIXTURES];
 const FIELD_RULES = OPERATIONS.filter((op) => !/^(Query|Mutation|Subscription)\./.test(op));
 // Subscriptions are checked over graphql-ws in test/e2e/delivery/subscriptions.e2e-spec.ts.
 const SUBSCRIPTIONS = OPERATIONS.filter((op) => op.startsWith('Subscription.'));

@@ -146,6 +146,11 @@ export const PERMISSIONS = {
   'Mutation.markNotificationRead': grant(EVERY_STAFF),
   'Mutation.markAllNotificationsRead': grant(EVERY_STAFF),
 
+  // Open311 clients (citizens' apps on /open311/v2): admins issue and revoke keys, auditors read.
+  'Query.open311Clients': grant(all(ADMIN, AUDITOR)),
+  'Mutation.createOpen311Client': grant(ADMINS),
+  'Mutation.revokeOpen311Client': grant(ADMINS),
+
   // The outbox's dead letters: admins see and replay them (payloads are not shown).
   'Query.outboxDeadLetters': grant(ADMINS),
   'Mutation.replayOutboxMessage': grant(ADMINS),

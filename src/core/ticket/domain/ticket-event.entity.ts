@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Enum, ManyToOne, PrimaryKey, Property, Unique, OptionalProps } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, OptionalProps } from '@mikro-orm/core';
 import { TicketState } from '../lifecycle';
 import type { TicketContext } from './ticket-context';
 import { ActorRole } from '../../actor';
@@ -13,6 +13,8 @@ import { Ticket } from './ticket.entity';
  */
 @Entity({ tableName: 'ticket_event' })
 @Unique({ name: 'ticket_event_ticket_seq_unique', properties: ['ticket', 'seq'] })
+// Open311's GET /servicerequestupdates reads events by time across every ticket.
+@Index({ name: 'ticket_event_occurred_idx', properties: ['occurredAt', 'id'] })
 export class TicketEvent {
   [OptionalProps]?: 'id' | 'fromState' | 'actorOpd' | 'payload' | 'context';
 
