@@ -11,15 +11,18 @@
  * NOTIFY from a committing transaction to a LISTENing connection.
  */
 import * as os from 'node:os';
+import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import { Client } from 'pg';
 import { authorizeBench, benchToken } from './support/bench-auth';
 import { Cleanup, runBench } from './support/cleanup';
 import { openDatabase } from './support/database';
 import { DeliveryLoad } from './support/delivery-load';
-import { WebhookReceiver } from './support/delivery-receiver';
+import type { ReceivedWebhook } from './support/delivery-receiver';
+import type { ReceiversCommand } from './support/delivery-receivers.worker';
 import { allArrived, Expected, judge, ReceiverReport } from './support/delivery-results';
-import { BenchSubscriber } from './support/delivery-subscribers';
+import type { ReceivedEvent } from './support/delivery-subscribers';
 import { notifyRoundTrips } from './support/notify-baseline';
 import { UsageError, whole } from './support/options';
 import { SigapServer } from './support/server';
@@ -112,22 +115,20 @@ async function main(cleanup: Cleanup): Promise<void> {
   const wsUrls = (): string[] => httpUrls().map((u) => `${u.replace(/^http/, 'ws')}/graphql`);
   step(`instances: ${[...servers.entries()].map(([l, s]) => `${l} ${s.baseUrl} (pid ${s.pid})`).join(', ')}`);
 
-  const receiver = await WebhookReceiver.start();
-  cleanup.push('the webhook receiver', () => receiver.stop());
-  const secret = await createEndpoint(httpUrls()[0], adminToken, receiver.url);
-  receiver.useSecret(secret);
-  step(`webhook endpoint for ${OPD}: ${receiver.url}`);
-
-  const subscribers = Array.from({ length: options.subscribers }, (_, i) => new BenchSubscriber(`subscriber ${i + 1}`, wsUrls, screenToken, i));
-  await Promise.all(subscribers.map((s) => s.start()));
-  cleanup.push('the subscribers', async () => void (await Promise.all(subscribers.map((s) => s.stop()))));
+  // Receivers in a thread of their own, so the load generator's busy event loop does not delay their clocks.
+  const receivers = new Receivers();
+  cleanup.push('the receivers', () => receivers.stop());
+  const { url: receiverUrl } = await receivers.ask<{ url: string }>({ type: 'start', subscribers: options.subscribers, token: screenToken, wsUrls: wsUrls() });
+  const secret = await createEndpoint(httpUrls()[0], adminToken, receiverUrl);
+  await receivers.ask({ type: 'secret', secret });
+  step(`webhook endpoint for ${OPD}: ${receiverUrl}; ${options.subscribers} subscribers live`);
 
   // A probe ticket: once every receiver has it, all of them are live and the window starts after it.
   const probeLoad = new DeliveryLoad(httpUrls, 1);
   await probeLoad.stop();
   const probe = probeLoad.acknowledged[0];
   if (!probe) throw new Error(`the probe ticket was not created: ${probeLoad.firstErrors.join('; ')}`);
-  await waitFor(() => subscribers.every((s) => s.received.some((e) => e.ticketId === probe.ticketId)) && receiver.received.some((w) => w.ticketId === probe.ticketId), 30_000, 'the probe');
+  await waitForAsync(async () => (await receivers.ask<{ probeEverywhere: boolean }>({ type: 'status', probeTicketId: probe.ticketId })).probeEverywhere, 30_000, 'the probe');
   const windowStart = await lastPosition(database.url);
   step('every receiver has the probe ticket: measuring');
 
@@ -144,15 +145,17 @@ async function main(cleanup: Cleanup): Promise<void> {
     servers.delete('A');
     await victim.kill();
     cleanup.forget('instance A');
+    await receivers.ask({ type: 'urls', wsUrls: wsUrls() });
     step(`t=${killAt}s: instance A killed with SIGKILL`);
     await at(killAt + 5);
     await startServer('A');
+    await receivers.ask({ type: 'urls', wsUrls: wsUrls() });
     step(`t=${killAt + 5}s: instance A started again`);
     await at(outageAt);
-    receiver.failing = true;
+    await receivers.ask({ type: 'failing', failing: true });
     step(`t=${outageAt}s: the receiver answers 500`);
     await at(outageAt + OUTAGE_S);
-    receiver.failing = false;
+    await receivers.ask({ type: 'failing', failing: false });
     step(`t=${outageAt + OUTAGE_S}s: the receiver answers 204 again`);
   }
   await at(options.durationS);
@@ -162,11 +165,16 @@ async function main(cleanup: Cleanup): Promise<void> {
   // What committed, read back; then wait until every receiver has it (or give up and count it lost).
   const expected = await committedSince(database.url, windowStart);
   const expectedWebhooks = expected.filter((e) => e.opdCode === OPD);
-  const drained = await waitFor(
-    () => subscribers.every((s) => allArrived(expected, s.received.map((e) => ({ ...e, id: e.messageId })))) && allArrived(expectedWebhooks, receiver.received),
+  const wanted = { type: 'arrived' as const, eventIds: expected.map((e) => e.id), webhookIds: expectedWebhooks.map((e) => e.id) };
+  await waitForAsync(
+    () => receivers.ask<boolean>(wanted),
     120_000,
     'delivery of everything committed',
-  ).then(() => true, () => false);
+  ).catch(() => undefined);
+  const got = await receivers.ask<Collected>({ type: 'collect' });
+  const subscribers = got.subscribers;
+  const receiver = got.webhooks;
+  const drained = subscribers.every((s) => allArrived(expected, s.received.map((e) => ({ ...e, id: e.messageId })))) && allArrived(expectedWebhooks, receiver.received);
   step(drained ? 'every committed event reached every receiver' : 'gave up waiting after 120 s: what is missing is counted as lost');
 
   const relayLag = Float64Array.from(await relayLags(database.url, windowStart)).sort();
@@ -245,11 +253,46 @@ async function withClient<T>(url: string, work: (c: Client) => Promise<T>): Prom
   }
 }
 
-async function waitFor(done: () => boolean, timeoutMs: number, what: string): Promise<void> {
+async function waitForAsync(done: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
   const until = Date.now() + timeoutMs;
-  while (!done()) {
+  while (!(await done())) {
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+interface Collected {
+  subscribers: Array<{ name: string; received: ReceivedEvent[]; reconnects: number }>;
+  webhooks: { received: ReceivedWebhook[]; refused: number; badSignatures: number };
+}
+
+/** The receivers' thread (support/delivery-receivers.worker.ts): one command at a time, answered in order. */
+class Receivers {
+  private readonly worker = new Worker(path.join(__dirname, 'support', 'delivery-receivers.worker.js'));
+  private readonly waiting: Array<{ resolve: (v: unknown) => void; reject: (e: Error) => void }> = [];
+  private stopped = false;
+
+  constructor() {
+    this.worker.on('message', (m: { ok: boolean; reply?: unknown; error?: string }) => {
+      const next = this.waiting.shift();
+      if (m.ok) next?.resolve(m.reply);
+      else next?.reject(new Error(`receivers: ${m.error}`));
+    });
+    this.worker.on('error', (error) => this.waiting.splice(0).forEach((w) => w.reject(error)));
+  }
+
+  ask<T = unknown>(command: ReceiversCommand): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.waiting.push({ resolve: resolve as (v: unknown) => void, reject });
+      this.worker.postMessage(command);
+    });
+  }
+
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    await this.ask({ type: 'stop' }).catch(() => undefined);
+    await this.worker.terminate();
   }
 }
 
