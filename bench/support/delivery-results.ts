@@ -27,7 +27,7 @@ export interface ReceiverReport {
   readonly repeats: number;
   /** A ticket's version arriving after a later one (first arrivals only). */
   readonly orderViolations: number;
-  /** Latency from the event's time (before its commit) to first arrival: steady phase, then all. */
+  /** Latency from the event's time (before its commit) to first arrival: steady phase (after warm-up, before the kill), then all. */
   readonly steady: { p50: number; p99: number; count: number };
   readonly all: { p50: number; p99: number; max: number };
 }
@@ -38,7 +38,7 @@ export interface ReceiverReport {
  * event's time to its first arrival (the event's time is taken as the
  * command ran, before its commit, so the latency is an upper bound).
  */
-export function judge(name: string, expected: readonly Expected[], arrivals: readonly Arrival[], steadyUntil: number): ReceiverReport {
+export function judge(name: string, expected: readonly Expected[], arrivals: readonly Arrival[], steady: { from: number; until: number }): ReceiverReport {
   const first = new Map<string, Arrival>();
   let repeats = 0;
   const idsPerEvent = new Map<string, Set<string>>();
@@ -59,17 +59,17 @@ export function judge(name: string, expected: readonly Expected[], arrivals: rea
     }
   }
   const latencies: number[] = [];
-  const steady: number[] = [];
+  const steadyLatencies: number[] = [];
   let received = 0;
   for (const e of expected) {
     const a = first.get(e.id);
     if (!a) continue;
     received++;
     latencies.push(a.at - e.occurredAt);
-    if (e.occurredAt < steadyUntil) steady.push(a.at - e.occurredAt);
+    if (e.occurredAt >= steady.from && e.occurredAt < steady.until) steadyLatencies.push(a.at - e.occurredAt);
   }
   const sorted = Float64Array.from(latencies).sort();
-  const sortedSteady = Float64Array.from(steady).sort();
+  const sortedSteady = Float64Array.from(steadyLatencies).sort();
   return {
     name,
     expected: expected.length,
@@ -78,7 +78,7 @@ export function judge(name: string, expected: readonly Expected[], arrivals: rea
     duplicates: [...idsPerEvent.values()].filter((ids) => ids.size > 1).length,
     repeats,
     orderViolations,
-    steady: { p50: percentile(sortedSteady, 50), p99: percentile(sortedSteady, 99), count: steady.length },
+    steady: { p50: percentile(sortedSteady, 50), p99: percentile(sortedSteady, 99), count: steadyLatencies.length },
     all: { p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.length ? sorted[sorted.length - 1] : Number.NaN },
   };
 }
