@@ -78,3 +78,9 @@ export function subscribe<T>(client: Client, query: string, variables: Record<st
     stop,
   };
 }
+
+/** Makes the app listen on a free loopback port and returns its graphql-ws URL. */
+export async function listenForSockets(app: { listen(port: number, host: string): Promise<unknown>; getUrl(): Promise<string> }): Promise<string> {
+  await app.listen(0, '127.0.0.1');
+  return `${(await app.getUrl()).replace(/^http/, 'ws').replace('[::1]', '127.0.0.1')}/graphql`;
+}

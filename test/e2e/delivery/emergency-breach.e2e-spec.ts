@@ -2,7 +2,7 @@ import { SlaSweeper } from '../../../src/core/sla/sweeper/sla-sweeper';
 import { startTestApp, TestApp } from '../../support/test-app';
 import { authHeaderFor } from '../../support/test-auth';
 import { BOOT_TIMEOUT_MS } from '../../support/timeouts';
-import { subscribe, wsClient } from '../../support/ws-client';
+import { listenForSockets, subscribe, wsClient } from '../../support/ws-client';
 import { ACTORS, CODES, HOUR, MINUTE, ref, TicketApi } from '../tickets/ticket-api';
 
 interface Board {
@@ -30,8 +30,7 @@ describe('an emergency breach reaches the supervisors without polling', () => {
   beforeAll(async () => {
     t = await startTestApp({ DELIVERY_RELAY_ENABLED: 'true' });
     api = new TicketApi(t);
-    await t.app.listen(0, '127.0.0.1');
-    url = (await t.app.getUrl()).replace(/^http/, 'ws').replace('[::1]', '127.0.0.1') + '/graphql';
+    url = await listenForSockets(t.app);
   }, BOOT_TIMEOUT_MS);
   afterAll(async () => {
     await t.close();

@@ -6,7 +6,7 @@ import { API_KEY_OPERATIONS, ApiKeyService } from '../../../src/core/identity/ap
 import { startTestApp, TestApp } from '../../support/test-app';
 import { authHeaderFor, type TestActor } from '../../support/test-auth';
 import { BOOT_TIMEOUT_MS } from '../../support/timeouts';
-import { subscribe, wsClient } from '../../support/ws-client';
+import { listenForSockets, subscribe, wsClient } from '../../support/ws-client';
 import { ACTORS, CODES, ref, TicketApi, type TicketView } from '../tickets/ticket-api';
 
 const TICKET_EVENTS = `subscription Events($filter: TicketEventsFilter, $after: String) {
@@ -36,8 +36,7 @@ describe('GraphQL subscriptions over graphql-ws', () => {
   beforeAll(async () => {
     t = await startTestApp({ DELIVERY_RELAY_ENABLED: 'true' });
     api = new TicketApi(t);
-    await t.app.listen(0, '127.0.0.1');
-    url = (await t.app.getUrl()).replace(/^http/, 'ws').replace('[::1]', '127.0.0.1') + '/graphql';
+    url = await listenForSockets(t.app);
   }, BOOT_TIMEOUT_MS);
   afterAll(async () => {
     for (const c of clients) await c.dispose();
@@ -229,9 +228,8 @@ describe('GraphQL subscriptions over graphql-ws', () => {
   it('fans out across instances: an event committed on one reaches a subscriber of another', async () => {
     // A second instance on the same database, with no relay of its own.
     const other = await createApp({ ...t.config, delivery: { ...t.config.delivery, relayEnabled: false } }, t.db.url, { clock: t.clock });
-    await other.listen(0, '127.0.0.1');
     try {
-      const otherUrl = (await other.getUrl()).replace(/^http/, 'ws').replace('[::1]', '127.0.0.1') + '/graphql';
+      const otherUrl = await listenForSockets(other);
       const [, header] = await authHeaderFor(t.app, t.clock, ACTORS.supervisor);
       const client = wsClient(otherUrl, { authorization: header });
       clients.push(client);
