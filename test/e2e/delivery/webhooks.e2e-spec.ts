@@ -5,6 +5,8 @@ import { ManualClock } from '../../support/manual-clock';
 import { startTestApp, TestActor, TestApp } from '../../support/test-app';
 import { BOOT_TIMEOUT_MS } from '../../support/timeouts';
 import { ReceivedWebhook, signedWith, WebhookReceiver } from '../../support/webhook-receiver';
+import { authHeaderFor } from '../../support/test-auth';
+import { listenForSockets, subscribe, wsClient } from '../../support/ws-client';
 import { CODES, DAY, expectGraphqlError, HOUR, ref, TicketApi, TicketView } from '../tickets/ticket-api';
 
 // Outbound webhooks as an OPD system sees them: endpoints managed over
@@ -182,6 +184,36 @@ describe('webhooks flow on their own: the relay and the dispatcher woken by NOTI
     expect(body).toMatchObject({ type: 'ticket.dispatch', data: { ticketId: ticket.id } });
     // Not a latency benchmark (a busy 2-core machine): the figure is printed for a person to read.
     process.stdout.write(`webhook arrived ${Date.now() - committed} ms after the dispatch returned (${committed - started} ms to create, triage and dispatch)\n`);
+  }, TEST_TIMEOUT_MS);
+
+  it('the same routing reaches the OPD as a signed webhook and on its graphql-ws subscription, and another OPD hears nothing', async () => {
+    const made = (await ok(t, CREATE, { input: { opdCode: CODES.roadsOpd, url: receiver.url('/both'), events: ['TICKET_ROUTED'] } }, ADMIN)).createWebhookEndpoint;
+    const url = await listenForSockets(t.app);
+    const DISHUB_OFFICER: TestActor = { userId: 'wh-dishub-officer', role: 'OPD_OFFICER', opdCode: CODES.trafficOpd };
+    const query = 'subscription { ticketEvents(filter: { types: ["DISPATCH"] }) { messageId number opdCode } }';
+    const roads = wsClient(url, Object.fromEntries([await authHeaderFor(t.app, t.clock, PUPR_OFFICER)]));
+    const traffic = wsClient(url, Object.fromEntries([await authHeaderFor(t.app, t.clock, DISHUB_OFFICER)]));
+    try {
+      const roadsEvents = subscribe<{ messageId: string; number: string; opdCode: string }>(roads, query);
+      const trafficEvents = subscribe<{ messageId: string; number: string; opdCode: string }>(traffic, query);
+      const ticket = await dispatchedRoadTicket(new TicketApi(t), 'di depan Pasar Kidul');
+      const [got] = await receiver.waitFor('/both', 1, 30_000);
+      new Webhook(made.secret).verify(got.body, got.headers as Record<string, string>);
+      const event = await roadsEvents.find((e) => e.number === ticket.number);
+      // One message, one id: the subscription's messageId is the webhook's webhook-id.
+      expect(event).toEqual({ messageId: got.headers['webhook-id'], number: ticket.number, opdCode: CODES.roadsOpd });
+      // Then a parking ticket for the transport agency: the first dispatch its officer hears of. Had the
+      // road ticket leaked, it would have come first (events arrive in commit order).
+      const api = new TicketApi(t);
+      const parking = await api.createTicket({ kind: 'COMPLAINT', channel: 'PHONE', descriptionLanguage: 'id', description: 'Parkir liar di trotoar', categoryCode: CODES.parkingCategory }, SUPERVISOR);
+      const triaged = await api.change('triageTicket', { ...ref(parking), kind: 'COMPLAINT', categoryCode: CODES.parkingCategory }, SUPERVISOR);
+      const dispatched = await api.change('dispatchTicket', ref(triaged), SUPERVISOR);
+      expect((await trafficEvents.nth(1)).number).toBe(dispatched.number);
+      expect(trafficEvents.received.every((e) => e.opdCode === CODES.trafficOpd)).toBe(true);
+    } finally {
+      await roads.dispose();
+      await traffic.dispose();
+    }
   }, TEST_TIMEOUT_MS);
 });
 
