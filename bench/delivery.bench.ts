@@ -128,7 +128,7 @@ async function main(cleanup: Cleanup): Promise<void> {
   await probeLoad.stop();
   const probe = probeLoad.acknowledged[0];
   if (!probe) throw new Error(`the probe ticket was not created: ${probeLoad.firstErrors.join('; ')}`);
-  await waitForAsync(async () => (await receivers.ask<{ probeEverywhere: boolean }>({ type: 'status', probeTicketId: probe.ticketId })).probeEverywhere, 30_000, 'the probe');
+  await waitFor(async () => (await receivers.ask<{ probeEverywhere: boolean }>({ type: 'status', probeTicketId: probe.ticketId })).probeEverywhere, 30_000, 'the probe');
   const windowStart = await lastPosition(database.url);
   step('every receiver has the probe ticket: measuring');
 
@@ -167,7 +167,7 @@ async function main(cleanup: Cleanup): Promise<void> {
   const expected = await committedSince(database.url, windowStart);
   const expectedWebhooks = expected.filter((e) => e.opdCode === OPD);
   const wanted = { type: 'arrived' as const, eventIds: expected.map((e) => e.id), webhookIds: expectedWebhooks.map((e) => e.id) };
-  await waitForAsync(
+  await waitFor(
     () => receivers.ask<boolean>(wanted),
     120_000,
     'delivery of everything committed',
@@ -254,7 +254,7 @@ async function withClient<T>(url: string, work: (c: Client) => Promise<T>): Prom
   }
 }
 
-async function waitForAsync(done: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+async function waitFor(done: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (!(await done())) {
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);

@@ -14,8 +14,6 @@ export interface RelayResult {
   readonly failed: number;
   /** The claim was full: more may be waiting. */
   readonly more: boolean;
-  /** The published stream's new end, when something was published. */
-  readonly lastSeq: number | null;
 }
 
 /**
@@ -63,7 +61,7 @@ export class OutboxRelay {
     const result = await this.em.fork().transactional(async (tx) => {
       const sql = entityManagerSql(tx);
       const { records, full } = await OutboxStore.claim(sql, now, this.settings.batch);
-      if (records.length === 0) return { published: 0, failed: 0, more: full, lastSeq: null, accepted: [], failures: [] };
+      if (records.length === 0) return { published: 0, failed: 0, more: full, accepted: [], failures: [] };
       let accepted: OutboxRecord[] = [...records];
       let failed: Array<{ message: OutboxRecord; error: unknown }> = [];
       if (careful) ({ accepted, failed } = await this.oneByOne(sql, records, now));
@@ -73,8 +71,8 @@ export class OutboxRelay {
         this.logger.warn({ messageId: message.id, topic: message.topic, attempt: message.attempts + 1, deadLettered: !retryAt, err: error }, 'Delivering an outbox message failed');
         await OutboxStore.fail(sql, message.id, describe(error), retryAt, now);
       }
-      const lastSeq = await OutboxStore.publish(sql, accepted.map((m) => m.id), now);
-      return { published: accepted.length, failed: failed.length, more: full, lastSeq, accepted, failures: failed };
+      await OutboxStore.publish(sql, accepted.map((m) => m.id), now);
+      return { published: accepted.length, failed: failed.length, more: full, accepted, failures: failed };
     });
     // Counted once committed.
     const committed = this.clock.now().getTime();
@@ -85,7 +83,7 @@ export class OutboxRelay {
     for (const { message } of result.failures) {
       this.metrics.relayFailures.inc({ outcome: message.attempts + 1 >= this.settings.maxAttempts ? 'dead_letter' : 'retry' });
     }
-    return { published: result.published, failed: result.failed, more: result.more, lastSeq: result.lastSeq };
+    return { published: result.published, failed: result.failed, more: result.more };
   }
 
   private async oneByOne(sql: SqlRunner, batch: readonly OutboxRecord[], now: Date): Promise<{ accepted: OutboxRecord[]; failed: Array<{ message: OutboxRecord; error: unknown }> }> {

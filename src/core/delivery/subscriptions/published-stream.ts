@@ -6,7 +6,8 @@ import { OutboxStore, PUBLISHED_CHANNEL, type PublishedRecord } from '../../shar
 
 export type StreamListener = (batch: readonly PublishedRecord[]) => void;
 
-const PAGE = 500;
+/** Published messages read at a time, from the table. */
+export const STREAM_PAGE = 500;
 const BACKSTOP_MS = 1_000;
 
 /**
@@ -39,9 +40,12 @@ export class PublishedStream implements OnApplicationBootstrap, OnApplicationShu
 
   async onApplicationBootstrap(): Promise<void> {
     this.last = (await OutboxStore.streamBounds(this.sql())).last;
-    await this.pg.listen(PUBLISHED_CHANNEL, () => this.pull());
+    await this.pg.listen(PUBLISHED_CHANNEL, (payload) => this.published(payload));
     this.pg.onReconnect(() => this.pull());
-    this.timer = setInterval(() => this.pull(), BACKSTOP_MS);
+    // The backstop only matters to someone listening; an idle process does not query every second.
+    this.timer = setInterval(() => {
+      if (this.listeners.size > 0) this.pull();
+    }, BACKSTOP_MS);
     this.timer.unref();
   }
 
@@ -62,12 +66,23 @@ export class PublishedStream implements OnApplicationBootstrap, OnApplicationShu
   }
 
   /** Published messages after `afterSeq` straight from the table (a resuming subscriber's replay). */
-  read(afterSeq: number, limit = PAGE): Promise<PublishedRecord[]> {
+  read(afterSeq: number, limit = STREAM_PAGE): Promise<PublishedRecord[]> {
     return OutboxStore.readPublished(this.sql(), afterSeq, limit);
   }
 
   bounds(): Promise<{ last: number; first: number | null }> {
     return OutboxStore.streamBounds(this.sql());
+  }
+
+  /** A publishing transaction committed, announcing the stream's new end. */
+  private published(payload: string): void {
+    const end = Number(payload);
+    // Nobody listens: the announced end is the new position, no read needed.
+    if (this.listeners.size === 0 && !this.reading && Number.isSafeInteger(end)) {
+      this.last = Math.max(this.last, end);
+      return;
+    }
+    this.pull();
   }
 
   /** Reads what is new now, or right after the read in progress. */
@@ -103,11 +118,11 @@ export class PublishedStream implements OnApplicationBootstrap, OnApplicationShu
       return;
     }
     for (;;) {
-      const batch = await OutboxStore.readPublished(this.sql(), this.last, PAGE);
+      const batch = await OutboxStore.readPublished(this.sql(), this.last, STREAM_PAGE);
       if (batch.length === 0) return;
       this.last = batch[batch.length - 1].seq;
       for (const listener of [...this.listeners]) listener(batch);
-      if (batch.length < PAGE) return;
+      if (batch.length < STREAM_PAGE) return;
     }
   }
 

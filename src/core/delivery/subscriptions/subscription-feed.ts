@@ -1,7 +1,7 @@
 import { ApiError } from '../../../infra/graphql/api-error';
 import type { PublishedRecord } from '../../shared';
 import type { FeedObserver } from '../delivery.metrics';
-import type { PublishedStream } from './published-stream';
+import { STREAM_PAGE, type PublishedStream } from './published-stream';
 
 /** A subscriber this far behind is cut off; it resumes from its last cursor. */
 export const MAX_QUEUED = 1_000;
@@ -49,7 +49,7 @@ export function subscriptionFeed<T>(
       if (page.length === 0) return;
       await drain();
       // The live listener pushes what comes after the page too; drain() skips what was seen.
-      if (page.length < 500) return;
+      if (page.length < STREAM_PAGE) return;
     }
   })();
 
