@@ -209,20 +209,20 @@ describe('BusinessCalendar', () => {
     });
   });
 
-  describe('performance', () => {
-    it('adds and measures ~30 working days well under 1 ms each', () => {
+  // Speed is measured by `npm run bench:sla`, not here: a timed assertion fails
+  // on a busy 2-core machine. These keep the long walks exact.
+  describe('long ranges', () => {
+    it('adds and measures ~30 working days from 200 starts and gets the same minutes back', () => {
       const starts = Array.from({ length: 200 }, (_, i) => new Date(Date.UTC(2026, 0, 1) + i * 4 * 3_600_007));
-      const t0 = performance.now();
-      for (const start of starts) workingDays.between(start, workingDays.add(start, 30 * 480 * MIN));
-      expect((performance.now() - t0) / starts.length).toBeLessThan(0.5);
+      for (const start of starts) {
+        expect(workingDays.between(start, workingDays.add(start, 30 * 480 * MIN))).toBe(30 * 480 * MIN);
+      }
     });
 
-    it('walks a 10-year range quickly', () => {
-      const t0 = performance.now();
+    it('walks a 10-year range', () => {
       const from = wita('2026-01-01T00:00');
       const due = workingDays.add(from, 2500 * 480 * MIN);
       expect(workingDays.between(from, due)).toBe(2500 * 480 * MIN);
-      expect(performance.now() - t0).toBeLessThan(500);
     });
   });
 });
