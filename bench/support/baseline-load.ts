@@ -92,7 +92,9 @@ export class BaselineLoad {
             statement.values.map((v) => (v instanceof Template ? render(v, ctx, this.capturedNumber) : v)),
           );
     if (statement.yieldsSequence) {
-      const first = result.rows[0] as Record<string, unknown> | undefined;
+      // A simple query of several statements (`BEGIN; SELECT nextval(…)`) answers one result each.
+      const results = Array.isArray(result) ? (result as Array<{ rows: unknown[] }>) : [result];
+      const first = results.flatMap((r) => r.rows ?? [])[0] as Record<string, unknown> | undefined;
       const value = first ? Object.values(first)[0] : undefined;
       const sequence = Number(value);
       if (!Number.isSafeInteger(sequence)) throw new Error(`nextval() answered ${String(value)}`);

@@ -6,7 +6,7 @@ export type { TicketContext } from './domain/ticket-context';
 export { TICKET_CREATED, DUPLICATE_MERGED } from './domain/ticket-event-type';
 export type { TicketEventType } from './domain/ticket-event-type';
 export { TICKET_EVENT_SINK } from './application/ticket-event.sink';
-export type { FollowedTickets, RecordedTicketEvent, TicketEventSink } from './application/ticket-event.sink';
+export type { FollowedTickets, PlannedFollowUp, RecordedTicketEvent, TicketEventSink } from './application/ticket-event.sink';
 export { TicketSystemEvents } from './application/ticket-system-events';
 export type { OpenTicketScope } from './application/ticket-system-events';
 export { ReporterModel, TicketModel } from './api/ticket.model';

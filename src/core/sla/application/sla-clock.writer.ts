@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { SqlRunner } from '../../../infra/database/sql-runner';
-import { TICKET_CREATED, type FollowedTickets, type RecordedTicketEvent, type TicketEventSink } from '../../ticket';
+import { TICKET_CREATED, type FollowedTickets, type PlannedFollowUp, type RecordedTicketEvent, type TicketEventSink } from '../../ticket';
 import type { ClockSnapshot } from '../domain/sla-clock';
-import { foldSla } from '../domain/sla-clock-set';
+import { foldSla, type ClockInputs } from '../domain/sla-clock-set';
 import type { SlaTimeline } from '../domain/sla-timeline';
 import { SweepWakeup } from '../sweeper/sweep-wakeup';
 import { SlaCatalog } from './sla-catalog';
@@ -23,46 +23,97 @@ export class SlaClockWriter implements TicketEventSink {
 
   async record(sql: SqlRunner, events: readonly RecordedTicketEvent[]): Promise<FollowedTickets> {
     if (events.length === 0) return { nextDueAt: new Map() };
-    const snapshot = await this.catalog.snapshot(sql);
-    const inputs = { policies: snapshot.policies, calendar: (code: string) => this.catalog.calendar(snapshot, code) };
-    const byTicket = new Map<string, RecordedTicketEvent[]>();
-    for (const event of events) byTicket.set(event.ticketId, [...(byTicket.get(event.ticketId) ?? []), event]);
-
+    const inputs = await this.inputs(sql);
+    const byTicket = groupByTicket(events);
     // A ticket whose first event here is its creation has nothing stored yet.
     const existing = [...byTicket].filter(([, list]) => list[0].type !== TICKET_CREATED).map(([id]) => id);
-    const stored = existing.length ? await loadStored(sql, existing) : new Map<string, Stored>();
+    const stored = existing.length ? await loadStored(sql, existing) : new Map<string, StoredClocks>();
+    const plan = planClocks(byTicket, stored, inputs);
+    await writeClocks(sql, events[events.length - 1].occurredAt, plan, 'upsert');
+    this.hintSoonest(plan.rows);
+    return { nextDueAt: nextDueByTicket(byTicket.keys(), plan.rows) };
+  }
 
-    const timelines: Array<{ ticket_id: string; timeline: SlaTimeline; seq: number }> = [];
-    const rows: ClockRow[] = [];
+  /**
+   * New tickets only: their clocks are computed from the cached configuration
+   * before anything is written (nothing is stored for them yet), so the
+   * intake writes the ticket with its `sla_next_due_at` in one insert instead
+   * of patching it afterwards. `sql` is read only when the cache is cold.
+   */
+  async planCreated(sql: SqlRunner, events: readonly RecordedTicketEvent[]): Promise<PlannedFollowUp> {
+    const byTicket = groupByTicket(events);
     for (const [ticketId, list] of byTicket) {
-      const before = stored.get(ticketId);
-      const ordered = [...list].sort((a, b) => a.seq - b.seq);
-      const { timeline, clocks } = foldSla(
-        before?.timeline ?? null,
-        before?.clocks ?? new Map(),
-        ordered.map((e) => ({ seq: e.seq, type: e.type, to: e.toState, at: e.occurredAt, context: e.context })),
-        inputs,
-      );
-      timelines.push({ ticket_id: ticketId, timeline, seq: timeline.seq });
-      for (const clock of clocks.values()) {
-        const previous = before?.fired.get(clock.metric);
-        // A new cycle (a re-dispatch) has fired nothing yet.
-        const firedPct = previous && previous.cycle === clock.cycle ? previous.firedPct : 0;
-        rows.push(toClockRecord(ticketId, clock, timeline, firedPct, nextFire(clock, firedPct), ordered[ordered.length - 1].occurredAt));
-      }
+      if (list[0].type !== TICKET_CREATED) throw new Error(`planCreated: ticket ${ticketId} is not created in this transaction`);
     }
-    await sql.query(
-      `insert into ticket_sla (ticket_id, timeline, seq, updated_at)
-       select r.ticket_id, r.timeline, r.seq, cast(? as timestamptz)
-         from jsonb_to_recordset(cast(? as jsonb)) as r(ticket_id uuid, timeline jsonb, seq int)
-       on conflict (ticket_id) do update set timeline = excluded.timeline, seq = excluded.seq, updated_at = excluded.updated_at`,
-      [events[events.length - 1].occurredAt, JSON.stringify(timelines)],
-    );
-    await upsertClocks(sql, rows);
+    const plan = planClocks(byTicket, new Map(), await this.inputs(sql));
+    const at = events.length ? events[events.length - 1].occurredAt : null;
+    return {
+      nextDueAt: nextDueByTicket(byTicket.keys(), plan.rows),
+      write: async (tx) => {
+        if (!at) return;
+        await writeClocks(tx, at, plan, 'insert');
+        this.hintSoonest(plan.rows);
+      },
+    };
+  }
+
+  private async inputs(sql: SqlRunner): Promise<ClockInputs> {
+    const snapshot = await this.catalog.snapshot(sql);
+    return { policies: snapshot.policies, calendar: (code: string) => this.catalog.calendar(snapshot, code) };
+  }
+
+  private hintSoonest(rows: readonly ClockRow[]): void {
     const soonest = rows.reduce<string | null>((min, r) => (r.next_fire_at && (!min || r.next_fire_at < min) ? r.next_fire_at : min), null);
     if (soonest) this.wakeup.hint(new Date(soonest));
-    return { nextDueAt: nextDueByTicket(byTicket.keys(), rows) };
   }
+}
+
+function groupByTicket(events: readonly RecordedTicketEvent[]): Map<string, RecordedTicketEvent[]> {
+  const byTicket = new Map<string, RecordedTicketEvent[]>();
+  for (const event of events) {
+    const list = byTicket.get(event.ticketId);
+    if (list) list.push(event);
+    else byTicket.set(event.ticketId, [event]);
+  }
+  return byTicket;
+}
+
+/** What one transaction writes for the SLA: a timeline per ticket and its clock rows. */
+export interface ClockPlan {
+  readonly timelines: ReadonlyArray<{ ticket_id: string; timeline: SlaTimeline; seq: number }>;
+  readonly rows: readonly ClockRow[];
+}
+
+/**
+ * Pure: folds each ticket's new events onto what is stored for it (nothing,
+ * for a new ticket) and gives the rows to write. The same fold replays a
+ * ticket's whole log (the replay property test).
+ */
+export function planClocks(
+  byTicket: ReadonlyMap<string, readonly RecordedTicketEvent[]>,
+  stored: ReadonlyMap<string, StoredClocks>,
+  inputs: ClockInputs,
+): ClockPlan {
+  const timelines: Array<{ ticket_id: string; timeline: SlaTimeline; seq: number }> = [];
+  const rows: ClockRow[] = [];
+  for (const [ticketId, list] of byTicket) {
+    const before = stored.get(ticketId);
+    const ordered = list.length > 1 ? [...list].sort((a, b) => a.seq - b.seq) : list;
+    const { timeline, clocks } = foldSla(
+      before?.timeline ?? null,
+      before?.clocks ?? new Map(),
+      ordered.map((e) => ({ seq: e.seq, type: e.type, to: e.toState, at: e.occurredAt, context: e.context })),
+      inputs,
+    );
+    timelines.push({ ticket_id: ticketId, timeline, seq: timeline.seq });
+    for (const clock of clocks.values()) {
+      const previous = before?.fired.get(clock.metric);
+      // A new cycle (a re-dispatch) has fired nothing yet.
+      const firedPct = previous && previous.cycle === clock.cycle ? previous.firedPct : 0;
+      rows.push(toClockRecord(ticketId, clock, timeline, firedPct, nextFire(clock, firedPct), ordered[ordered.length - 1].occurredAt));
+    }
+  }
+  return { timelines, rows };
 }
 
 /** Per ticket, the earliest due time of a running clock (null: none runs). */
@@ -78,13 +129,14 @@ export function nextDueByTicket(ticketIds: Iterable<string>, rows: readonly Cloc
   return result;
 }
 
-interface Stored {
+/** What is stored for a ticket before this transaction. */
+export interface StoredClocks {
   timeline: SlaTimeline;
   clocks: Map<string, ClockSnapshot>;
   fired: Map<string, { cycle: number; firedPct: number }>;
 }
 
-async function loadStored(sql: SqlRunner, ticketIds: string[]): Promise<Map<string, Stored>> {
+async function loadStored(sql: SqlRunner, ticketIds: string[]): Promise<Map<string, StoredClocks>> {
   const ids = JSON.stringify(ticketIds);
   const timelines = await sql.query<{ ticket_id: string; timeline: SlaTimeline }>(
     `select ticket_id, timeline from ticket_sla
@@ -99,7 +151,7 @@ async function loadStored(sql: SqlRunner, ticketIds: string[]): Promise<Map<stri
       for update`,
     [ids],
   );
-  const result = new Map<string, Stored>();
+  const result = new Map<string, StoredClocks>();
   for (const row of timelines) result.set(row.ticket_id, { timeline: row.timeline, clocks: new Map(), fired: new Map() });
   for (const row of clockRows) {
     const entry = result.get(row.ticket_id as string);
@@ -111,16 +163,29 @@ async function loadStored(sql: SqlRunner, ticketIds: string[]): Promise<Map<stri
   return result;
 }
 
-/** One statement for all clocks of the transaction. */
-export async function upsertClocks(sql: SqlRunner, rows: readonly ClockRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  const columns = CLOCK_COLUMNS.map(([name]) => name);
-  const updates = columns.filter((c) => c !== 'ticket_id' && c !== 'metric').map((c) => `${c} = excluded.${c}`);
-  await sql.query(
-    `insert into ticket_sla_clock (${columns.join(', ')})
-     select ${columns.join(', ')} from jsonb_to_recordset(cast(? as jsonb))
-       as r(${CLOCK_COLUMNS.map(([name, type]) => `${name} ${type}`).join(', ')})
-     on conflict (ticket_id, metric) do update set ${updates.join(', ')}`,
-    [JSON.stringify(rows)],
-  );
+/**
+ * One statement for the timelines and all clocks of the transaction (a
+ * data-modifying CTE: both tables in one round trip). `insert` for tickets
+ * created in this transaction, which have nothing stored; `upsert` otherwise.
+ */
+export async function writeClocks(sql: SqlRunner, at: Date, plan: ClockPlan, mode: 'insert' | 'upsert'): Promise<void> {
+  if (plan.timelines.length === 0) return;
+  const upsert = mode === 'upsert';
+  await sql.query(upsert ? UPSERT_CLOCKS : INSERT_CLOCKS, [at, JSON.stringify(plan.timelines), JSON.stringify(plan.rows)]);
 }
+
+const CLOCK_NAMES = CLOCK_COLUMNS.map(([name]) => name);
+const CLOCK_UPDATES = CLOCK_NAMES.filter((c) => c !== 'ticket_id' && c !== 'metric').map((c) => `${c} = excluded.${c}`);
+const clockStatement = (upsert: boolean): string =>
+  `with timelines as (
+     insert into ticket_sla (ticket_id, timeline, seq, updated_at)
+     select r.ticket_id, r.timeline, r.seq, cast(? as timestamptz)
+       from jsonb_to_recordset(cast(? as jsonb)) as r(ticket_id uuid, timeline jsonb, seq int)
+     ${upsert ? 'on conflict (ticket_id) do update set timeline = excluded.timeline, seq = excluded.seq, updated_at = excluded.updated_at' : ''}
+   )
+   insert into ticket_sla_clock (${CLOCK_NAMES.join(', ')})
+   select ${CLOCK_NAMES.join(', ')} from jsonb_to_recordset(cast(? as jsonb))
+     as r(${CLOCK_COLUMNS.map(([name, type]) => `${name} ${type}`).join(', ')})
+   ${upsert ? `on conflict (ticket_id, metric) do update set ${CLOCK_UPDATES.join(', ')}` : ''}`;
+const UPSERT_CLOCKS = clockStatement(true);
+const INSERT_CLOCKS = clockStatement(false);

@@ -25,6 +25,17 @@ export interface FollowedTickets {
 }
 
 /**
+ * What the sink will write for tickets being created, computed before the
+ * ticket row is written (see {@link TicketEventSink.planCreated}).
+ */
+export interface PlannedFollowUp {
+  /** Per new ticket, as in {@link FollowedTickets}: written with the ticket's own insert. */
+  readonly nextDueAt: ReadonlyMap<string, Date | null>;
+  /** Writes what was planned, on the transaction's connection, after the ticket rows. */
+  write(sql: SqlRunner): Promise<void>;
+}
+
+/**
  * Called with a transaction's new events before it commits, on the same
  * connection: whatever it writes commits or rolls back with them. The SLA
  * engine keeps its clocks this way. It must not open another connection.
@@ -34,6 +45,14 @@ export interface FollowedTickets {
  */
 export interface TicketEventSink {
   record(sql: SqlRunner, events: readonly RecordedTicketEvent[]): Promise<FollowedTickets | void>;
+  /**
+   * The same for tickets created in this transaction (each ticket's first
+   * event is TICKET_CREATED), in two steps: plan before the ticket is written
+   * (reading nothing but cached configuration, through `sql` when cold),
+   * then `write` after it, before commit. The intake uses it to write the
+   * ticket once, with its next due time, instead of updating it afterwards.
+   */
+  planCreated(sql: SqlRunner, events: readonly RecordedTicketEvent[]): Promise<PlannedFollowUp>;
 }
 
 export const TICKET_EVENT_SINK = Symbol('TICKET_EVENT_SINK');

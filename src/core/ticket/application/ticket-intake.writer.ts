@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import type { ClientBase, DatabaseError } from 'pg';
+import type { ClientBase, DatabaseError, QueryResult } from 'pg';
 import type { Actor } from '../../actor';
 import type { Ticket } from '../domain/ticket.entity';
 import { pgClientSql } from '../../../infra/database/sql-runner';
@@ -75,12 +75,55 @@ export const TICKET_COLUMNS: ReadonlyArray<readonly [string, (t: Ticket) => unkn
   ['sla_next_due_at', (t) => t.slaNextDueAt],
 ];
 
-const INSERT_TICKET = `INSERT INTO ticket (${TICKET_COLUMNS.map(([c]) => c).join(', ')}) VALUES (${TICKET_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`;
-const INSERT_EVENT =
-  'INSERT INTO ticket_event (id, ticket_id, seq, type, from_state, to_state, actor_id, actor_role, actor_opd, occurred_at, payload, context) ' +
-  'VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)';
-const INSERT_OUTBOX =
-  'INSERT INTO outbox_message (id, topic, aggregate_type, aggregate_id, payload, created_at) VALUES ($1, $2, $3, $4, $5, $6)';
+const EVENT_COLUMNS = 'id, ticket_id, seq, type, from_state, to_state, actor_id, actor_role, actor_opd, occurred_at, payload, context';
+const OUTBOX_COLUMNS = 'id, topic, aggregate_type, aggregate_id, payload, created_at';
+const EVENT_WIDTH = 12;
+const OUTBOX_WIDTH = 6;
+
+/**
+ * The ticket, its events and their outbox messages as one statement (one
+ * round trip instead of 1 + 2 per event): data-modifying CTEs, whose foreign
+ * keys are checked at the end of the statement. Multi-row VALUES keep the
+ * events' order, so the outbox positions follow the event sequence.
+ * Cached by event count (1, or 2 with an answer).
+ */
+const intakeStatements = new Map<number, string>();
+function intakeStatement(eventCount: number): string {
+  let text = intakeStatements.get(eventCount);
+  if (text) return text;
+  let n = 0;
+  const row = (width: number): string => `(${Array.from({ length: width }, () => `$${++n}`).join(', ')})`;
+  const ticket = row(TICKET_COLUMNS.length);
+  const events: string[] = [];
+  const outbox: string[] = [];
+  for (let i = 0; i < eventCount; i++) {
+    events.push(row(EVENT_WIDTH));
+    outbox.push(row(OUTBOX_WIDTH));
+  }
+  text =
+    `WITH new_ticket AS (INSERT INTO ticket (${TICKET_COLUMNS.map(([c]) => c).join(', ')}) VALUES ${ticket}), ` +
+    `new_events AS (INSERT INTO ticket_event (${EVENT_COLUMNS}) VALUES ${events.join(', ')}) ` +
+    `INSERT INTO outbox_message (${OUTBOX_COLUMNS}) VALUES ${outbox.join(', ')}`;
+  intakeStatements.set(eventCount, text);
+  return text;
+}
+
+function intakeParams(ticket: Ticket, events: readonly EventRows[]): unknown[] {
+  const params: unknown[] = TICKET_COLUMNS.map(([, read]) => read(ticket));
+  for (const { event } of events) {
+    params.push(
+      event.id, event.ticket, event.seq, event.type, event.fromState, event.toState,
+      event.actorId, event.actorRole, event.actorOpd, event.occurredAt, JSON.stringify(event.payload), JSON.stringify(event.context),
+    );
+  }
+  for (const { outbox } of events) {
+    params.push(outbox.id, outbox.topic, outbox.aggregateType, outbox.aggregateId, JSON.stringify(outbox.payload), outbox.createdAt);
+  }
+  return params;
+}
+
+/** One simple-protocol message, two statements: the transaction and its ticket number in one round trip. */
+const BEGIN_WITH_NUMBER = "BEGIN; SELECT nextval('ticket_number_seq') AS seq";
 
 /** Thrown when a create lost the race for its idempotency key. */
 export class IdempotencyKeyTaken extends Error {}
@@ -116,31 +159,22 @@ export class TicketIntakeWriter {
     const pool = this.em.getConnection().getKnex().client as { acquireConnection(): Promise<ClientBase>; releaseConnection(client: ClientBase): Promise<void> };
     const client = await pool.acquireConnection();
     try {
-      await client.query('BEGIN');
+      // Four round trips: BEGIN with the number, the ticket with its events and
+      // outbox messages, the SLA timeline with its clocks, COMMIT (bench/README.md).
       try {
-        const { rows } = await client.query<{ seq: string }>(`SELECT nextval('ticket_number_seq') AS seq`);
-        const { ticket, events } = build(Number(rows[0].seq));
-        await client.query(INSERT_TICKET, TICKET_COLUMNS.map(([, read]) => read(ticket)));
-        for (const { event, outbox } of events) {
-          await client.query(INSERT_EVENT, [
-            event.id, event.ticket, event.seq, event.type, event.fromState, event.toState,
-            event.actorId, event.actorRole, event.actorOpd, event.occurredAt, JSON.stringify(event.payload), JSON.stringify(event.context),
-          ]);
-          await client.query(INSERT_OUTBOX, [
-            outbox.id, outbox.topic, outbox.aggregateType, outbox.aggregateId, JSON.stringify(outbox.payload), outbox.createdAt,
-          ]);
-        }
+        const begun = (await client.query(BEGIN_WITH_NUMBER)) as unknown as Array<QueryResult<{ seq: string }>>;
+        const { ticket, events } = build(Number(begun[1].rows[0].seq));
+        const sql = pgClientSql(client);
+        const followUp = await this.sink.planCreated(sql, events.map((e) => asRecorded(e.event)));
+        const due = followUp.nextDueAt.get(ticket.id);
+        // The clocks start with the report; the ticket is written with its next due time.
+        if (due) ticket.slaNextDueAt = due;
+        await client.query(intakeStatement(events.length), intakeParams(ticket, events));
         if (attachments?.ids.length) {
           const binding = { ticketId: ticket.id, seq: 1, attachmentIds: attachments.ids, actor: attachments.actor, at: attachments.at };
-          await bindAttachments(this.attachments, pgClientSql(client), binding);
+          await bindAttachments(this.attachments, sql, binding);
         }
-        const followed = await this.sink.record(pgClientSql(client), events.map((e) => asRecorded(e.event)));
-        const due = followed?.nextDueAt.get(ticket.id);
-        if (due) {
-          // The clocks start with the report: one more statement, instead of knowing SLA here.
-          await client.query('UPDATE ticket SET sla_next_due_at = $1 WHERE id = $2', [due, ticket.id]);
-          ticket.slaNextDueAt = due;
-        }
+        await followUp.write(sql);
         await client.query('COMMIT');
         return ticket;
       } catch (error) {
