@@ -29,7 +29,7 @@ export class SlaClockWriter implements TicketEventSink {
     const existing = [...byTicket].filter(([, list]) => list[0].type !== TICKET_CREATED).map(([id]) => id);
     const stored = existing.length ? await loadStored(sql, existing) : new Map<string, StoredClocks>();
     const plan = planClocks(byTicket, stored, inputs);
-    await writeClocks(sql, events[events.length - 1].occurredAt, plan, 'upsert');
+    await writeClocks(sql, events[events.length - 1].occurredAt, plan);
     this.hintSoonest(plan.rows);
     return { nextDueAt: nextDueByTicket(byTicket.keys(), plan.rows) };
   }
@@ -37,8 +37,9 @@ export class SlaClockWriter implements TicketEventSink {
   /**
    * New tickets only: their clocks are computed from the cached configuration
    * before anything is written (nothing is stored for them yet), so the
-   * intake writes the ticket with its `sla_next_due_at` in one insert instead
-   * of patching it afterwards. `sql` is read only when the cache is cold.
+   * intake writes the ticket with its `sla_next_due_at`, and these rows, in
+   * its one insert statement instead of three more. `sql` is read only when
+   * the cache is cold.
    */
   async planCreated(sql: SqlRunner, events: readonly RecordedTicketEvent[]): Promise<PlannedFollowUp> {
     const byTicket = groupByTicket(events);
@@ -49,11 +50,8 @@ export class SlaClockWriter implements TicketEventSink {
     const at = events.length ? events[events.length - 1].occurredAt : null;
     return {
       nextDueAt: nextDueByTicket(byTicket.keys(), plan.rows),
-      write: async (tx) => {
-        if (!at) return;
-        await writeClocks(tx, at, plan, 'insert');
-        this.hintSoonest(plan.rows);
-      },
+      statements: at ? insertClockStatements(at, plan) : [],
+      written: () => this.hintSoonest(plan.rows),
     };
   }
 
@@ -165,27 +163,37 @@ async function loadStored(sql: SqlRunner, ticketIds: string[]): Promise<Map<stri
 
 /**
  * One statement for the timelines and all clocks of the transaction (a
- * data-modifying CTE: both tables in one round trip). `insert` for tickets
- * created in this transaction, which have nothing stored; `upsert` otherwise.
+ * data-modifying CTE: both tables in one round trip), upserted.
  */
-export async function writeClocks(sql: SqlRunner, at: Date, plan: ClockPlan, mode: 'insert' | 'upsert'): Promise<void> {
+export async function writeClocks(sql: SqlRunner, at: Date, plan: ClockPlan): Promise<void> {
   if (plan.timelines.length === 0) return;
-  const upsert = mode === 'upsert';
-  await sql.query(upsert ? UPSERT_CLOCKS : INSERT_CLOCKS, [at, JSON.stringify(plan.timelines), JSON.stringify(plan.rows)]);
+  await sql.query(UPSERT_CLOCKS, [at, JSON.stringify(plan.timelines), JSON.stringify(plan.rows)]);
 }
 
 const CLOCK_NAMES = CLOCK_COLUMNS.map(([name]) => name);
 const CLOCK_UPDATES = CLOCK_NAMES.filter((c) => c !== 'ticket_id' && c !== 'metric').map((c) => `${c} = excluded.${c}`);
-const clockStatement = (upsert: boolean): string =>
-  `with timelines as (
+const UPSERT_CLOCKS = `with timelines as (
      insert into ticket_sla (ticket_id, timeline, seq, updated_at)
      select r.ticket_id, r.timeline, r.seq, cast(? as timestamptz)
        from jsonb_to_recordset(cast(? as jsonb)) as r(ticket_id uuid, timeline jsonb, seq int)
-     ${upsert ? 'on conflict (ticket_id) do update set timeline = excluded.timeline, seq = excluded.seq, updated_at = excluded.updated_at' : ''}
+     on conflict (ticket_id) do update set timeline = excluded.timeline, seq = excluded.seq, updated_at = excluded.updated_at
    )
    insert into ticket_sla_clock (${CLOCK_NAMES.join(', ')})
    select ${CLOCK_NAMES.join(', ')} from jsonb_to_recordset(cast(? as jsonb))
      as r(${CLOCK_COLUMNS.map(([name, type]) => `${name} ${type}`).join(', ')})
-   ${upsert ? `on conflict (ticket_id, metric) do update set ${CLOCK_UPDATES.join(', ')}` : ''}`;
-const UPSERT_CLOCKS = clockStatement(true);
-const INSERT_CLOCKS = clockStatement(false);
+   on conflict (ticket_id, metric) do update set ${CLOCK_UPDATES.join(', ')}`;
+
+const INSERT_TIMELINES = `insert into ticket_sla (ticket_id, timeline, seq, updated_at)
+  select r.ticket_id, r.timeline, r.seq, cast(? as timestamptz)
+    from jsonb_to_recordset(cast(? as jsonb)) as r(ticket_id uuid, timeline jsonb, seq int)`;
+const INSERT_CLOCK_ROWS = `insert into ticket_sla_clock (${CLOCK_NAMES.join(', ')})
+  select ${CLOCK_NAMES.join(', ')} from jsonb_to_recordset(cast(? as jsonb))
+    as r(${CLOCK_COLUMNS.map(([name, type]) => `${name} ${type}`).join(', ')})`;
+
+/** New tickets' timelines and clocks as plain inserts (nothing is stored for them), for the intake's statement. */
+function insertClockStatements(at: Date, plan: ClockPlan): Array<{ sql: string; params: unknown[] }> {
+  if (plan.timelines.length === 0) return [];
+  const statements = [{ sql: INSERT_TIMELINES, params: [at, JSON.stringify(plan.timelines)] }];
+  if (plan.rows.length) statements.push({ sql: INSERT_CLOCK_ROWS, params: [JSON.stringify(plan.rows)] });
+  return statements;
+}

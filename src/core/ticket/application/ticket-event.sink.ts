@@ -31,8 +31,15 @@ export interface FollowedTickets {
 export interface PlannedFollowUp {
   /** Per new ticket, as in {@link FollowedTickets}: written with the ticket's own insert. */
   readonly nextDueAt: ReadonlyMap<string, Date | null>;
-  /** Writes what was planned, on the transaction's connection, after the ticket rows. */
-  write(sql: SqlRunner): Promise<void>;
+  /**
+   * What was planned, as data-modifying statements (`insert …`, `?`
+   * placeholders) the intake runs as CTEs of its own insert of the ticket:
+   * one statement, one round trip. Their foreign keys to the ticket hold
+   * because PostgreSQL checks them at the end of that statement.
+   */
+  readonly statements: ReadonlyArray<{ readonly sql: string; readonly params: readonly unknown[] }>;
+  /** Called once the statements committed. */
+  written(): void;
 }
 
 /**
@@ -46,11 +53,10 @@ export interface PlannedFollowUp {
 export interface TicketEventSink {
   record(sql: SqlRunner, events: readonly RecordedTicketEvent[]): Promise<FollowedTickets | void>;
   /**
-   * The same for tickets created in this transaction (each ticket's first
-   * event is TICKET_CREATED), in two steps: plan before the ticket is written
-   * (reading nothing but cached configuration, through `sql` when cold),
-   * then `write` after it, before commit. The intake uses it to write the
-   * ticket once, with its next due time, instead of updating it afterwards.
+   * The same for tickets being created (each ticket's first event is
+   * TICKET_CREATED), planned before anything is written (reading nothing but
+   * cached configuration, through `sql` when cold): the intake writes the
+   * ticket with its next due time and the sink's rows in one statement.
    */
   planCreated(sql: SqlRunner, events: readonly RecordedTicketEvent[]): Promise<PlannedFollowUp>;
 }
