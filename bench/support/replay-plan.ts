@@ -72,7 +72,8 @@ export function buildReplayPlan(statements: readonly TappedStatement[], created:
   const toTemplate = (s: TappedStatement): StatementTemplate => ({
     text: template(s.text),
     values: s.values.map((v) => (typeof v === 'string' ? template(v) : v)),
-    yieldsSequence: /\bnextval\s*\(/i.test(s.text),
+    // Only a statement that just draws the number; one that writes it draws its own.
+    yieldsSequence: /^\s*(begin\s*;\s*)?select\s+nextval\s*\(/i.test(s.text),
   });
 
   const steps: ReplayStep[] = [];

@@ -20,8 +20,8 @@ export interface SqlCapture {
  * reported: the baseline replays what was captured, not this list.
  */
 export const EXPECTED_SHAPES: readonly string[] = [
-  "SELECT nextval('ticket_number_seq')", // TicketIntakeWriter.write, on one pooled connection
-  // One statement of data-modifying CTEs, atomic by itself: the ticket (with its
+  // TicketIntakeWriter.write: one statement of data-modifying CTEs, atomic by
+  // itself: the ticket number drawn from its sequence, the ticket (with its
   // sla_next_due_at), its event, the outbox message, and SlaClockWriter's planned
   // timeline and clocks.
   'INSERT ticket + ticket_event + outbox_message + ticket_sla + ticket_sla_clock',

@@ -1,5 +1,6 @@
 import { MikroORM } from '@mikro-orm/postgresql';
-import { TICKET_COLUMNS } from '../../../src/core/ticket/application/ticket-intake.writer';
+import { NUMBER_SQL, TICKET_COLUMNS } from '../../../src/core/ticket/application/ticket-intake.writer';
+import { formatTicketNumber, ticketNumberHead } from '../../../src/core/ticket/domain/ticket-number';
 import { Ticket } from '../../../src/core/ticket/domain/ticket.entity';
 import { buildOrmOptions } from '../../../src/bootstrap/mikro-orm.options';
 import { createTestDatabase, TestDatabase } from '../../support/test-database';
@@ -36,5 +37,17 @@ describe('the intake writer and the Ticket entity', () => {
         `SELECT column_name FROM information_schema.columns WHERE table_name = 'ticket' AND is_generated = 'NEVER'`,
       );
     expect(TICKET_COLUMNS.map(([column]) => column).sort()).toEqual(rows.map((r) => r.column_name).sort());
+  });
+
+  it('pads the sequence it draws in SQL exactly as formatTicketNumber does', async () => {
+    const reportedAt = new Date('2026-12-31T17:00:00Z'); // already 2027 in Bali
+    const head = ticketNumberHead('BGL', reportedAt, 'Asia/Makassar');
+    for (const sequence of [1, 42, 999_999, 1_000_000, 12_345_678]) {
+      const [row] = await orm.em
+        .fork()
+        .getConnection()
+        .execute<Array<{ number: string }>>(`SELECT ${NUMBER_SQL.replace('$1', '?')} AS number FROM (SELECT cast(? AS bigint) AS s) AS drawn`, [head, sequence]);
+      expect(row.number).toBe(formatTicketNumber('BGL', reportedAt, sequence, 'Asia/Makassar'));
+    }
   });
 });

@@ -1,8 +1,9 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import type { ClientBase, DatabaseError, QueryResult } from 'pg';
+import type { ClientBase, DatabaseError } from 'pg';
 import type { Actor } from '../../actor';
 import type { Ticket } from '../domain/ticket.entity';
+import { TICKET_SEQUENCE_DIGITS } from '../domain/ticket-number';
 import { pgClientSql } from '../../../infra/database/sql-runner';
 import { asRecorded, type eventRows } from './ticket-changer';
 import { TICKET_EVENT_SINK, type PlannedFollowUp, TicketEventSink } from './ticket-event.sink';
@@ -81,41 +82,55 @@ const EVENT_WIDTH = 12;
 const OUTBOX_WIDTH = 6;
 
 /**
- * The ticket, its events, their outbox messages and the sink's rows as one
- * statement (one round trip instead of one per row kind): data-modifying
- * CTEs, whose foreign keys PostgreSQL checks at the end of the statement,
- * and a statement is atomic on its own. Multi-row VALUES keep the events'
- * order, so the outbox positions follow the event sequence. Measured here,
- * each round trip cost the server about 0.35 CPU-ms in the socket write
- * alone (bench/README.md). The text is cached by its shape: the event count
- * (1, or 2 with an answer) and the sink's statements.
+ * The padded sequence after the number's head, in SQL: the same text as
+ * formatTicketNumber (the intake writer's integration test compares them).
+ * `$1` is the head; `s` the drawn sequence value.
+ */
+export const NUMBER_SQL = `cast($1 AS text) || lpad(s::text, greatest(${TICKET_SEQUENCE_DIGITS}, length(s::text)), '0')`;
+
+/**
+ * A create as one statement: the ticket number drawn from the sequence, the
+ * ticket, its events, their outbox messages and the sink's rows, as
+ * data-modifying CTEs. A statement is atomic on its own, and PostgreSQL
+ * checks its foreign keys at its end. One round trip instead of nine: measured
+ * here, each cost the server about 0.35 CPU-ms in the socket write alone
+ * (bench/README.md). Multi-row VALUES keep the events' order, so the outbox
+ * positions follow the event sequence. The text is cached by its shape: the
+ * event count (1, or 2 with an answer) and the sink's statements.
  */
 const intakeStatements = new Map<string, string>();
 function intakeStatement(eventCount: number, followUp: PlannedFollowUp['statements']): string {
   const key = `${eventCount}\u0000${followUp.map((f) => f.sql).join('\u0000')}`;
   let text = intakeStatements.get(key);
   if (text) return text;
-  let n = 0;
-  const row = (width: number): string => `(${Array.from({ length: width }, () => `$${++n}`).join(', ')})`;
-  const ticket = row(TICKET_COLUMNS.length);
+  let n = 1; // $1: the number's head
+  const param = (): string => `$${++n}`;
+  const number = '(SELECT number FROM new_number)';
+  const ticket = `(${TICKET_COLUMNS.map(([column]) => (column === 'number' ? number : param())).join(', ')})`;
   const events: string[] = [];
   const outbox: string[] = [];
-  for (let i = 0; i < eventCount; i++) events.push(row(EVENT_WIDTH));
-  for (let i = 0; i < eventCount; i++) outbox.push(row(OUTBOX_WIDTH));
+  for (let i = 0; i < eventCount; i++) events.push(`(${Array.from({ length: EVENT_WIDTH }, param).join(', ')})`);
+  for (let i = 0; i < eventCount; i++) {
+    // The payload as built, plus the number it could not know yet.
+    const [id, topic, type, aggregate, payload, createdAt] = Array.from({ length: OUTBOX_WIDTH }, param);
+    outbox.push(`(${id}, ${topic}, ${type}, ${aggregate}, cast(${payload} AS jsonb) || jsonb_build_object('number', ${number}), ${createdAt})`);
+  }
   const ctes = [
+    `new_number AS (SELECT ${NUMBER_SQL} AS number FROM nextval('ticket_number_seq') AS s)`,
     `new_ticket AS (INSERT INTO ticket (${TICKET_COLUMNS.map(([c]) => c).join(', ')}) VALUES ${ticket})`,
     `new_events AS (INSERT INTO ticket_event (${EVENT_COLUMNS}) VALUES ${events.join(', ')})`,
     `new_outbox AS (INSERT INTO outbox_message (${OUTBOX_COLUMNS}) VALUES ${outbox.join(', ')})`,
     // The sink's statements use `?` placeholders; they continue the numbering.
-    ...followUp.map((f, i) => `follow_up_${i + 1} AS (${f.sql.replace(/\?/g, () => `$${++n}`)})`),
+    ...followUp.map((f, i) => `follow_up_${i + 1} AS (${f.sql.replace(/\?/g, param)})`),
   ];
-  text = `WITH ${ctes.join(', ')} SELECT 1`;
+  text = `WITH ${ctes.join(', ')} SELECT number FROM new_number`;
   if (intakeStatements.size < 16) intakeStatements.set(key, text);
   return text;
 }
 
-function intakeParams(ticket: Ticket, events: readonly EventRows[], followUp: PlannedFollowUp['statements']): unknown[] {
-  const params: unknown[] = TICKET_COLUMNS.map(([, read]) => read(ticket));
+function intakeParams(head: string, ticket: Ticket, events: readonly EventRows[], followUp: PlannedFollowUp['statements']): unknown[] {
+  const params: unknown[] = [head];
+  for (const [column, read] of TICKET_COLUMNS) if (column !== 'number') params.push(read(ticket));
   for (const { event } of events) {
     params.push(
       event.id, event.ticket, event.seq, event.type, event.fromState, event.toState,
@@ -123,27 +138,23 @@ function intakeParams(ticket: Ticket, events: readonly EventRows[], followUp: Pl
     );
   }
   for (const { outbox } of events) {
-    params.push(outbox.id, outbox.topic, outbox.aggregateType, outbox.aggregateId, JSON.stringify(outbox.payload), outbox.createdAt);
+    const { number: _drawnInSql, ...payload } = outbox.payload;
+    params.push(outbox.id, outbox.topic, outbox.aggregateType, outbox.aggregateId, JSON.stringify(payload), outbox.createdAt);
   }
   for (const f of followUp) params.push(...f.params);
   return params;
 }
 
-/** The ticket number. A sequence is never rolled back, in a transaction or not. */
-const NEXT_NUMBER = "SELECT nextval('ticket_number_seq') AS seq";
-/** One simple-protocol message, two statements: the transaction and its ticket number in one round trip. */
-const BEGIN_WITH_NUMBER = `BEGIN; ${NEXT_NUMBER}`;
-
 /** Thrown when a create lost the race for its idempotency key. */
 export class IdempotencyKeyTaken extends Error {}
 
 /**
- * The intake's write: one transaction with the ticket number, the ticket, its
- * events and their outbox messages, as plain parameterised SQL on a pooled
- * connection of the ORM. Intake is the hottest write; measured here, the
- * ORM's per-statement machinery cost a create more CPU than the HTTP, GraphQL
- * and validation layers together (bench/README.md). Every other write goes
- * through the unit of work.
+ * The intake's write: the ticket number, the ticket, its events, their outbox
+ * messages and the SLA's rows in one statement (all or nothing), as plain
+ * parameterised SQL on a pooled connection of the ORM. Intake is the hottest
+ * write; measured here, the ORM's per-statement machinery, then each round
+ * trip, cost a create more CPU than the HTTP, GraphQL and validation layers
+ * (bench/README.md). Every other write goes through the unit of work.
  */
 @Injectable()
 export class TicketIntakeWriter {
@@ -155,33 +166,39 @@ export class TicketIntakeWriter {
   ) {}
 
   /**
-   * Draws the next ticket number, lets `build` make the ticket and its event
-   * rows with it, and writes them all or nothing. Uploads named in
+   * Lets `build` make the ticket and its event rows, then writes them all or
+   * nothing, drawing the ticket's number in the same statement: `numberHead`
+   * (see ticketNumberHead) followed by the padded sequence, set on the
+   * returned ticket and on the outbox messages. Uploads named in
    * `attachments` are bound to the new ticket (by its first event) in the same
    * transaction; a refused one fails the whole create.
    */
   async write(
-    build: (sequence: number) => { ticket: Ticket; events: EventRows[] },
+    numberHead: string,
+    build: () => { ticket: Ticket; events: EventRows[] },
     attachments?: { readonly ids: readonly string[]; readonly actor: Actor; readonly at: Date },
   ): Promise<Ticket> {
+    // A refused step (e.g. an answer the lifecycle does not allow) fails here, before any connection is taken.
+    const { ticket, events } = build();
     // knex types its client as any; these two calls are all the intake uses of it.
     const pool = this.em.getConnection().getKnex().client as { acquireConnection(): Promise<ClientBase>; releaseConnection(client: ClientBase): Promise<void> };
     const client = await pool.acquireConnection();
-    // Uploads are bound by statements of their own domain, after the ticket
+    // Uploads are bound by statements of their own domain once the ticket
     // exists: then the create needs a transaction around its statements.
     const binding = attachments?.ids.length ? attachments : null;
     try {
       try {
-        // Two round trips without uploads: the number, then one statement
-        // (atomic by itself) with everything else (bench/README.md).
-        const numbered = binding ? ((await client.query(BEGIN_WITH_NUMBER)) as unknown as Array<QueryResult<{ seq: string }>>)[1] : await client.query<{ seq: string }>(NEXT_NUMBER);
-        const { ticket, events } = build(Number(numbered.rows[0].seq));
+        if (binding) await client.query('BEGIN');
         const sql = pgClientSql(client);
         const followUp = await this.sink.planCreated(sql, events.map((e) => asRecorded(e.event)));
         const due = followUp.nextDueAt.get(ticket.id);
         // The clocks start with the report; the ticket is written with its next due time.
         if (due) ticket.slaNextDueAt = due;
-        await client.query(intakeStatement(events.length, followUp.statements), intakeParams(ticket, events, followUp.statements));
+        const { rows } = await client.query<{ number: string }>(
+          intakeStatement(events.length, followUp.statements),
+          intakeParams(numberHead, ticket, events, followUp.statements),
+        );
+        ticket.number = rows[0].number;
         if (binding) {
           await bindAttachments(this.attachments, sql, { ticketId: ticket.id, seq: 1, attachmentIds: binding.ids, actor: binding.actor, at: binding.at });
           await client.query('COMMIT');

@@ -8,8 +8,21 @@ import { DateTime } from 'luxon';
  * formatTicketNumber('BGL', new Date('2026-12-31T17:00:00Z'), 123, 'Asia/Makassar'); // 'BGL-2027-000123'
  */
 export function formatTicketNumber(prefix: string, reportedAt: Date, sequence: number, timeZone: string): string {
-  const year = DateTime.fromJSDate(reportedAt, { zone: timeZone }).year;
-  return `${prefix}-${year}-${String(sequence).padStart(6, '0')}`;
+  return `${ticketNumberHead(prefix, reportedAt, timeZone)}${String(sequence).padStart(TICKET_SEQUENCE_DIGITS, '0')}`;
+}
+
+/** The sequence is zero-padded to at least this many digits. */
+export const TICKET_SEQUENCE_DIGITS = 6;
+
+/**
+ * Everything before the sequence: prefix and local year. The intake appends
+ * the padded sequence in SQL, where it draws it (one round trip less).
+ *
+ * @example
+ * ticketNumberHead('BGL', new Date('2026-12-31T17:00:00Z'), 'Asia/Makassar'); // 'BGL-2027-'
+ */
+export function ticketNumberHead(prefix: string, reportedAt: Date, timeZone: string): string {
+  return `${prefix}-${DateTime.fromJSDate(reportedAt, { zone: timeZone }).year}-`;
 }
 
 export const TICKET_NUMBER_PATTERN = /^[A-Z]{2,6}-\d{4}-\d{6,}$/;

@@ -46,9 +46,9 @@ describe('CreateTicketHandler', () => {
     const metrics = new TicketMetrics(new MetricsRegistry({ processMetrics: false }));
     let fail = false;
     const writer = {
-      write: async (build: Parameters<TicketIntakeWriter['write']>[0]) => {
+      write: async (head: string, build: Parameters<TicketIntakeWriter['write']>[1]) => {
         if (fail) throw new Error('connection lost');
-        return build(7).ticket;
+        return Object.assign(build().ticket, { number: `${head}000007` });
       },
     } as unknown as TicketIntakeWriter;
     const handler = new CreateTicketHandler(

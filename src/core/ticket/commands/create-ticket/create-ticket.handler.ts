@@ -12,7 +12,7 @@ import { TICKET_SETTINGS, TicketSettings } from '../../application/ticket-settin
 import { TicketMetrics } from '../../application/ticket.metrics';
 import { acceptReport } from '../../domain/report-rules';
 import { TICKET_CREATED } from '../../domain/ticket-event-type';
-import { formatTicketNumber } from '../../domain/ticket-number';
+import { ticketNumberHead } from '../../domain/ticket-number';
 import { Ticket } from '../../domain/ticket.entity';
 import { TicketKind, TicketPriority } from '../../domain/ticket.enums';
 import { TicketException } from '../../domain/ticket.exception';
@@ -65,10 +65,12 @@ export class CreateTicketHandler implements ICommandHandler<CreateTicketCommand,
     }
     let ticket: Ticket;
     try {
-      ticket = await this.writer.write((sequence) => {
+      const numberHead = ticketNumberHead(this.settings.numberPrefix, report.reportedAt, this.settings.timeZone);
+      ticket = await this.writer.write(numberHead, () => {
         const created = Object.assign(new Ticket(), {
           ...report,
-          number: formatTicketNumber(this.settings.numberPrefix, report.reportedAt, sequence, this.settings.timeZone),
+          number: '', // drawn by the writer in its insert, which sets it
+
           state: TicketState.NEW,
           createdAt: now,
           updatedAt: now,
