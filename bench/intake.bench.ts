@@ -16,6 +16,7 @@ import { runApiLoad } from './support/api-load';
 import { authorizeBench } from './support/bench-auth';
 import { BaselineLoad } from './support/baseline-load';
 import { findProfile, summariseProfile } from './support/cpu-profile';
+import { formatProfile } from './support/profile-report';
 import { cpuPerOperation, CpuReading, readCpu } from './support/cpu-usage';
 import { Cleanup, runBench } from './support/cleanup';
 import { BenchDatabase, openDatabase } from './support/database';
@@ -127,11 +128,7 @@ async function main(cleanup: Cleanup): Promise<void> {
     if (!file) throw new Error(`The server wrote no CPU profile into ${profileDir}`);
     const profile = summariseProfile(file, apiFromUs, apiToUs, 25);
     say();
-    say(`Server CPU profile (${profile.file}), ${profile.windowed ? 'measured API run only' : 'WHOLE process (window not found)'}:`);
-    say(`  busy ${profile.busyMs.toFixed(0)} ms of ${profile.windowMs.toFixed(0)} ms wall (one core = 100 %); self time by package:`);
-    for (const a of profile.areas) say(`  ${(a.share * 100).toFixed(1).padStart(5)} %  ${a.name}`);
-    say('  hottest functions (self time):');
-    for (const f of profile.functions) say(`  ${(f.share * 100).toFixed(1).padStart(5)} %  ${f.name}`);
+    for (const line of formatProfile(profile, api.count)) say(line);
   }
 }
 

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
 }
 interface CpuProfile {
   nodes: ProfileNode[];
@@ -22,6 +23,13 @@ export interface ProfileSummary {
   readonly windowed: boolean;
   readonly functions: ReadonlyArray<{ name: string; ms: number; share: number }>;
   readonly areas: ReadonlyArray<{ name: string; ms: number; share: number }>;
+  /** Self time per source file (a package's files, node core modules, dist/src files). */
+  readonly files: ReadonlyArray<{ name: string; ms: number; share: number }>;
+  /**
+   * Self time of socket writes by who wrote: on this VM a write to the
+   * database's socket cost far more than the bytes suggest (see bench/README.md).
+   */
+  readonly socketWrites: ReadonlyArray<{ name: string; ms: number; share: number }>;
 }
 
 /** The newest .cpuprofile in `dir` (node --cpu-prof writes one when the process exits). */
@@ -48,6 +56,10 @@ export function summariseProfile(file: string, fromUs: number, toUs: number, top
 
   const perFunction = new Map<string, number>();
   const perArea = new Map<string, number>();
+  const perFile = new Map<string, number>();
+  const perWriter = new Map<string, number>();
+  const parents = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parents.set(c, n.id);
   let busy = 0;
   let t = profile.startTime;
   for (let i = 0; i < profile.samples.length; i++) {
@@ -57,22 +69,50 @@ export function summariseProfile(file: string, fromUs: number, toUs: number, top
     const node = byId.get(profile.samples[i]);
     if (!node || node.callFrame.functionName === '(idle)') continue;
     busy += weight;
-    const { name, area } = describe(node);
+    const { name, area, file } = describe(node);
     perFunction.set(name, (perFunction.get(name) ?? 0) + weight);
     perArea.set(area, (perArea.get(area) ?? 0) + weight);
+    perFile.set(file, (perFile.get(file) ?? 0) + weight);
+    if (node.callFrame.functionName === 'writev' || node.callFrame.functionName === 'writeBuffer') {
+      const writer = socketWriter(node.id, byId, parents);
+      perWriter.set(writer, (perWriter.get(writer) ?? 0) + weight);
+    }
   }
   const rank = (m: Map<string, number>, n: number) =>
     [...m.entries()]
       .sort((a, b) => b[1] - a[1])
       .slice(0, n)
       .map(([name, ms]) => ({ name, ms, share: busy > 0 ? ms / busy : 0 }));
-  return { file, busyMs: busy, windowMs: (hi - lo) / 1000, windowed, functions: rank(perFunction, top), areas: rank(perArea, 12) };
+  return {
+    file,
+    busyMs: busy,
+    windowMs: (hi - lo) / 1000,
+    windowed,
+    functions: rank(perFunction, top),
+    areas: rank(perArea, 12),
+    files: rank(perFile, top),
+    socketWrites: rank(perWriter, 5),
+  };
 }
 
-function describe(node: ProfileNode): { name: string; area: string } {
+/** The first package (or node core / sigap) up the stack of a native socket write that is not Node's stream code. */
+function socketWriter(id: number, byId: ReadonlyMap<number, ProfileNode>, parents: ReadonlyMap<number, number>): string {
+  for (let at = parents.get(id); at !== undefined; at = parents.get(at)) {
+    const node = byId.get(at);
+    if (!node) break;
+    const { area } = describe(node);
+    if (area !== 'node core' && !area.startsWith('(')) return area;
+  }
+  return '(unknown)';
+}
+
+function describe(node: ProfileNode): { name: string; area: string; file: string } {
   const { functionName, url, lineNumber } = node.callFrame;
   const fn = functionName || '(anonymous)';
-  if (!url) return { name: fn, area: fn.startsWith('(') ? fn : '(V8 / native)' };
+  if (!url) {
+    const area = fn.startsWith('(') ? fn : '(V8 / native)';
+    return { name: fn, area, file: area === '(V8 / native)' ? `(native) ${fn}` : area };
+  }
   const file = url.replace(/^file:\/\//, '');
   const nm = file.lastIndexOf('/node_modules/');
   let area: string;
@@ -92,5 +132,5 @@ function describe(node: ProfileNode): { name: string; area: string } {
     area = path.basename(file);
     where = file;
   }
-  return { name: `${fn}  ${where}:${lineNumber + 1}`, area };
+  return { name: `${fn}  ${where}:${lineNumber + 1}`, area, file: where };
 }
