@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
@@ -40,6 +41,10 @@ export class GraphqlApiModule {
               errorLoggingPlugin((obj, msg) => logger.error(obj, msg), (obj, msg) => logger.log(obj, msg)),
               databaseOutagePlugin((obj, msg) => logger.error(obj, msg), (obj, msg) => logger.log(obj, msg)),
               graphqlMetricsPlugin(metrics),
+              // No field has a cache hint and every /graphql answer gets `cache-control: no-store`
+              // from the security headers; Apollo's default cache-control plugin walked each
+              // resolved field for nothing (1.2 % of the server's CPU in the intake profile).
+              ApolloServerPluginCacheControlDisabled(),
               ...(config.graphql.sandbox ? [ApolloServerPluginLandingPageLocalDefault({ footer: false })] : []),
             ],
             includeStacktraceInErrorResponses: false,

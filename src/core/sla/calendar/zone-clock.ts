@@ -40,6 +40,8 @@ const clocks = new Map<string, ZoneClock>();
 export class ZoneClock {
   private readonly zone: IANAZone;
   private readonly frames = new Map<number, DayFrame>();
+  /** The offset localDay last asked luxon for: its first guess. */
+  private lastOffset = 0;
 
   private constructor(zoneName: string) {
     this.zone = IANAZone.create(zoneName);
@@ -66,7 +68,15 @@ export class ZoneClock {
 
   /** Local day number (days since 1970-01-01 on the local calendar) of an instant. */
   localDay(instant: number): number {
-    return Math.floor((instant + this.offsetAt(instant) * MS_PER_MINUTE) / MS_PER_DAY);
+    // A uniform day already framed runs at one offset from its start to the
+    // next midnight: an instant inside it needs no Intl look-up (luxon's
+    // offset was the server's hottest function after the socket writes).
+    const guess = Math.floor((instant + this.lastOffset * MS_PER_MINUTE) / MS_PER_DAY);
+    const known = this.frames.get(guess);
+    if (known !== undefined && known.uniform && instant >= known.start && instant < known.start + MS_PER_DAY) return guess;
+    const offset = this.offsetAt(instant);
+    this.lastOffset = offset;
+    return Math.floor((instant + offset * MS_PER_MINUTE) / MS_PER_DAY);
   }
 
   /** The instant the local day begins (see class doc for gap handling). */

@@ -22,7 +22,20 @@ export const TICKET_SEQUENCE_DIGITS = 6;
  * ticketNumberHead('BGL', new Date('2026-12-31T17:00:00Z'), 'Asia/Makassar'); // 'BGL-2027-'
  */
 export function ticketNumberHead(prefix: string, reportedAt: Date, timeZone: string): string {
-  return `${prefix}-${DateTime.fromJSDate(reportedAt, { zone: timeZone }).year}-`;
+  return `${prefix}-${localYear(reportedAt, timeZone)}-`;
+}
+
+// Nearly every report falls in the current local year: its bounds are kept,
+// so most creates ask luxon (and Intl) for no offset at all.
+let lastYear: { zone: string; from: number; to: number; year: number } | null = null;
+
+function localYear(at: Date, zone: string): number {
+  const t = at.getTime();
+  if (lastYear && lastYear.zone === zone && t >= lastYear.from && t < lastYear.to) return lastYear.year;
+  const local = DateTime.fromJSDate(at, { zone });
+  const start = local.startOf('year');
+  lastYear = { zone, from: start.toMillis(), to: start.plus({ years: 1 }).toMillis(), year: local.year };
+  return local.year;
 }
 
 export const TICKET_NUMBER_PATTERN = /^[A-Z]{2,6}-\d{4}-\d{6,}$/;
