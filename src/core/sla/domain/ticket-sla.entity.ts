@@ -38,6 +38,11 @@ export class TicketSla {
 })
 @Index({ name: 'ticket_sla_clock_report_idx', properties: ['reportedAt', 'opdCode'] })
 @Index({
+  name: 'ticket_sla_clock_board_idx',
+  // The SLA board walks running and paused clocks in due order and stops at its limit.
+  expression: `create index "ticket_sla_clock_board_idx" on "ticket_sla_clock" ("due_at", "ticket_id", "metric") where "status" in ('RUNNING', 'PAUSED')`,
+})
+@Index({
   name: 'ticket_sla_clock_live_idx',
   // Running or paused and not breached: the only clocks slaCompliance counts live (see SlaCompliance).
   expression: `create index "ticket_sla_clock_live_idx" on "ticket_sla_clock" ("reported_at", "opd_code", "metric", "status", "due_at") where "status" in ('RUNNING', 'PAUSED') and "breached_at" is null`,

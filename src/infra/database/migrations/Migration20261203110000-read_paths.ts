@@ -33,6 +33,9 @@ export class Migration20261203110000_read_paths extends Migration {
     // Running or paused clocks without a recorded breach: the only clocks the report counts live.
     this.addSql(`create index "ticket_sla_clock_live_idx" on "ticket_sla_clock" ("reported_at", "opd_code", "metric", "status", "due_at") where "status" in ('RUNNING', 'PAUSED') and "breached_at" is null;`);
 
+    // The SLA board: running and paused clocks in due order (the board reads the first 500 that qualify).
+    this.addSql(`create index "ticket_sla_clock_board_idx" on "ticket_sla_clock" ("due_at", "ticket_id", "metric") where "status" in ('RUNNING', 'PAUSED');`);
+
     this.addSql(`create table "sla_compliance_day" ("day" date not null, "opd_code" text not null, "metric" text not null, "met" int not null default 0, "breached_stopped" int not null default 0, "breached_running" int not null default 0, "hist" int[] not null, constraint "sla_compliance_day_pkey" primary key ("day", "opd_code", "metric"));`);
     this.addSql(`create table "sla_compliance_delta" ("id" bigserial, "day" date not null, "opd_code" text not null, "metric" text not null, "met" int not null, "breached_stopped" int not null, "breached_running" int not null, "bucket" int null, "hist_sign" int not null, constraint "sla_compliance_delta_pkey" primary key ("id"));`);
     this.addSql(`create index "sla_compliance_delta_day_idx" on "sla_compliance_delta" ("day");`);
@@ -139,6 +142,7 @@ export class Migration20261203110000_read_paths extends Migration {
     this.addSql(`drop table if exists "sla_compliance_delta";`);
     this.addSql(`drop table if exists "sla_compliance_day";`);
     this.addSql(`drop index if exists "ticket_sla_clock_live_idx";`);
+    this.addSql(`drop index if exists "ticket_sla_clock_board_idx";`);
     this.addSql(`create index "ticket_district_idx" on "ticket" ("location_district");`);
     this.addSql(`drop index if exists "ticket_district_reported_idx";`);
     this.addSql(`drop index if exists "ticket_open_due_idx";`);
