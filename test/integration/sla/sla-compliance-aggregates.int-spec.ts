@@ -113,10 +113,12 @@ describe('slaCompliance from aggregates equals the scan of every clock', () => {
       }
       if (random() < 0.6) await t.app.get(SlaComplianceFolder).foldOnce();
 
-      for (let q = 0; q < 12; q++) {
-        const from = T0 - DAY + Math.floor(random() * 6 * DAY);
+      for (let q = 0; q < 15; q++) {
+        let from = T0 - DAY + Math.floor(random() * 6 * DAY);
         // Whole local days, partial ones, and periods shorter than a day.
-        const to = from + (q % 3 === 0 ? Math.floor(random() * DAY) : Math.floor(random() * 6 * DAY) + 1);
+        let to = from + (q % 3 === 0 ? Math.floor(random() * DAY) : Math.floor(random() * 6 * DAY) + 1);
+        // And periods holding the whole of October (the month rows) with days on either side.
+        if (q >= 12) [from, to] = [T0 - Math.floor(random() * 12 * DAY), T0 + 31 * DAY + Math.floor(random() * 10 * DAY)];
         const query = { from: new Date(from), to: new Date(to), ...(random() < 0.5 && { opdCode: pick(['BPBD', 'DINKES']) }) };
         const now = new Date(T0 + Math.floor(random() * 10 * DAY));
         const fast = await compliance.report(query, now);
@@ -137,9 +139,12 @@ describe('slaCompliance from aggregates equals the scan of every clock', () => {
     expect(await compliance.report(whole, new Date(T0 + 9 * DAY))).toEqual(await compliance.reportByScan(whole, new Date(T0 + 9 * DAY)));
     // A rebuild from the clocks gives the same day rows as the triggers' deltas folded.
     await t.app.get(SlaComplianceFolder).foldOnce();
-    const before = await sql.execute('select * from sla_compliance_day where met + breached_stopped + breached_running > 0 or hist <> array_fill(0, array[32]) order by 1, 2, 3');
-    await sql.execute('select sla_compliance_rebuild()');
-    const after = await sql.execute('select * from sla_compliance_day order by 1, 2, 3');
-    expect(after).toEqual(before);
+    for (const table of ['sla_compliance_day', 'sla_compliance_month']) {
+      const before = await sql.execute(`select * from ${table} where met + breached_stopped + breached_running > 0 or hist <> array_fill(0, array[32]) order by 1, 2, 3`);
+      expect(before.length).toBeGreaterThan(0);
+      await sql.execute('select sla_compliance_rebuild()');
+      const after = await sql.execute(`select * from ${table} order by 1, 2, 3`);
+      expect(after).toEqual(before);
+    }
   }, 300_000);
 });

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { SqlRunner } from '../../../infra/database/sql-runner';
 import { ComplianceTally, SLA_BUCKETS } from '../domain/sla-compliance-tally';
 
@@ -59,10 +60,17 @@ export async function scanTallies(sql: SqlRunner, from: Date, to: Date, scope: C
  */
 export async function aggregateTallies(sql: SqlRunner, fromDay: string, toDay: string, from: Date, to: Date, opdCode: string | null, now: Date): Promise<Tallies> {
   const opd = `(cast(? as text) is null or opd_code = ?)`;
+  // Whole calendar months inside the days come from the month rows, the days around them from the day rows.
+  const { months, before, after } = splitMonths(fromDay, toDay);
   const days = await sql.query<Record<string, unknown>>(
     `select metric, sum(met)::int as met, sum(breached_stopped)::int as breached_stopped, sum(breached_running)::int as breached_running, ${HIST_SUMS}
-       from sla_compliance_day where day >= cast(? as date) and day < cast(? as date) and ${opd} group by metric`,
-    [fromDay, toDay, opdCode, opdCode],
+       from (select metric, met, breached_stopped, breached_running, hist from sla_compliance_day
+              where ((day >= cast(? as date) and day < cast(? as date)) or (day >= cast(? as date) and day < cast(? as date))) and ${opd}
+             union all
+             select metric, met, breached_stopped, breached_running, hist from sla_compliance_month
+              where month >= cast(? as date) and month < cast(? as date) and ${opd}) a
+      group by metric`,
+    [before[0], before[1], after[0], after[1], opdCode, opdCode, months[0], months[1], opdCode, opdCode],
   );
   const deltas = await sql.query<Record<string, unknown>>(
     `select metric, bucket, sum(met)::int as met, sum(breached_stopped)::int as breached_stopped, sum(breached_running)::int as breached_running, sum(hist_sign)::int as hist
@@ -104,6 +112,22 @@ export async function aggregateTallies(sql: SqlRunner, fromDay: string, toDay: s
     t.open = (t.open ?? 0) + n(r.open);
   }
   return result;
+}
+
+type DayRange = readonly [string, string];
+
+/**
+ * [fromDay, toDay) as the whole calendar months inside it and the days before
+ * and after them (empty ranges are [x, x)). Days are ISO dates.
+ */
+export function splitMonths(fromDay: string, toDay: string): { months: DayRange; before: DayRange; after: DayRange } {
+  const from = DateTime.fromISO(fromDay, { zone: 'UTC' });
+  const to = DateTime.fromISO(toDay, { zone: 'UTC' });
+  const firstMonth = from.day === 1 ? from : from.startOf('month').plus({ months: 1 });
+  const lastMonth = to.startOf('month');
+  if (firstMonth >= lastMonth) return { months: [fromDay, fromDay], before: [fromDay, toDay], after: [toDay, toDay] };
+  const iso = (d: DateTime): string => d.toISODate()!;
+  return { months: [iso(firstMonth), iso(lastMonth)], before: [fromDay, iso(firstMonth)], after: [iso(lastMonth), toDay] };
 }
 
 /** Folds the triggers' deltas into the day rows; 0 when another instance is folding. */

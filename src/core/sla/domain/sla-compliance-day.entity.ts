@@ -27,6 +27,26 @@ export class SlaComplianceDay {
   @Property({ type: 'integer[]', columnType: 'int[]' }) hist!: number[];
 }
 
+/** SlaComplianceDay summed per calendar month (`month` is its first day), so long periods read few rows. */
+@Entity({ tableName: 'sla_compliance_month' })
+export class SlaComplianceMonth {
+  [PrimaryKeyProp]?: ['month', 'opdCode', 'metric'];
+
+  @PrimaryKey({ type: 'date' })
+  month!: string;
+
+  @PrimaryKey({ type: 'text' })
+  opdCode!: string;
+
+  @PrimaryKey({ type: 'text' })
+  metric!: string;
+
+  @Property({ type: 'integer', default: 0 }) met!: number;
+  @Property({ type: 'integer', default: 0 }) breachedStopped!: number;
+  @Property({ type: 'integer', default: 0 }) breachedRunning!: number;
+  @Property({ type: 'integer[]', columnType: 'int[]' }) hist!: number[];
+}
+
 /** A change to the aggregates not yet folded into SlaComplianceDay (appended by the clock triggers). */
 @Entity({ tableName: 'sla_compliance_delta' })
 @Index({ name: 'sla_compliance_delta_day_idx', properties: ['day'] })

@@ -12,7 +12,7 @@ import { Migration } from '@mikro-orm/migrations';
 //    sla_compliance_delta without locking anything shared (so concurrent commands, the sweeper and
 //    the intake never wait on one another, and no two transactions can deadlock on a counter row);
 //    sla_compliance_fold() moves the deltas into sla_compliance_day (one row per local day, OPD and
-//    metric) from a scheduled job. The report adds both tables.
+//    metric, and the same per month) from a scheduled job. The report adds both tables.
 const OPEN = `"state" in ('NEW', 'TRIAGED', 'DISPATCHED', 'ACKNOWLEDGED', 'EN_ROUTE', 'ON_SITE', 'RESOLVED', 'RETURNED', 'ON_HOLD')`;
 
 /** Business-minute bucket edges (in ms) of the compliance histogram; see SLA_ELAPSED_BUCKET_MS in the SLA domain. */
@@ -20,6 +20,37 @@ export const BUCKET_EDGES_MS = [
   1, 1, 2, 3, 5, 7, 10, 15, 20, 30, 45, 60, 90, 120, 180, 240, 360, 480, 720, 1080, 1440, 2160, 2880, 4320, 5760, 7200, 10080,
   14400, 20160, 30240, 43200,
 ].map((minutes, i) => (i === 0 ? 1 : minutes * 60_000));
+
+/**
+ * The CTEs of sla_compliance_fold() that add the deleted deltas (`gone`) into one aggregate table:
+ * per key (the day, or its month), OPD and metric, the counts and the histogram.
+ */
+function foldInto(name: string, table: string, column: string, key: string): string {
+  return `${name}_bucket as (
+          select ${key} as k, opd_code, metric, bucket, sum(hist_sign)::int as n from gone where bucket is not null group by 1, 2, 3, 4
+        ),
+        ${name}_hist as (
+          select k, opd_code, metric, array_agg(n order by i) as h from (
+            select g.k, g.opd_code, g.metric, b.i, coalesce(p.n, 0) as n
+              from (select distinct ${key} as k, opd_code, metric from gone) g
+              cross join generate_series(1, ${BUCKET_EDGES_MS.length + 1}) b(i)
+              left join ${name}_bucket p on p.k = g.k and p.opd_code = g.opd_code and p.metric = g.metric and p.bucket = b.i) x
+           group by 1, 2, 3
+        ),
+        ${name}_sums as (
+          select ${key} as k, opd_code, metric, sum(met)::int as met, sum(breached_stopped)::int as bs, sum(breached_running)::int as br, count(*) as n
+            from gone group by 1, 2, 3
+        ),
+        ${name}_ins as (
+          insert into ${table} as d (${column}, opd_code, metric, met, breached_stopped, breached_running, hist)
+          select s.k, s.opd_code, s.metric, s.met, s.bs, s.br, h.h from ${name}_sums s join ${name}_hist h using (k, opd_code, metric)
+          on conflict (${column}, opd_code, metric) do update
+            set met = d.met + excluded.met, breached_stopped = d.breached_stopped + excluded.breached_stopped,
+                breached_running = d.breached_running + excluded.breached_running,
+                hist = (select array_agg(a + b order by i) from unnest(d.hist, excluded.hist) with ordinality as u(a, b, i))
+          returning 1
+        )`;
+}
 
 export class Migration20261203110000_read_paths extends Migration {
   override async up(): Promise<void> {
@@ -37,6 +68,8 @@ export class Migration20261203110000_read_paths extends Migration {
     this.addSql(`create index "ticket_sla_clock_board_idx" on "ticket_sla_clock" ("due_at", "ticket_id", "metric") where "status" in ('RUNNING', 'PAUSED');`);
 
     this.addSql(`create table "sla_compliance_day" ("day" date not null, "opd_code" text not null, "metric" text not null, "met" int not null default 0, "breached_stopped" int not null default 0, "breached_running" int not null default 0, "hist" int[] not null, constraint "sla_compliance_day_pkey" primary key ("day", "opd_code", "metric"));`);
+    // The same per calendar month (the first day of the month), so a year reads 12 rows per OPD and metric, not 365.
+    this.addSql(`create table "sla_compliance_month" ("month" date not null, "opd_code" text not null, "metric" text not null, "met" int not null default 0, "breached_stopped" int not null default 0, "breached_running" int not null default 0, "hist" int[] not null, constraint "sla_compliance_month_pkey" primary key ("month", "opd_code", "metric"));`);
     this.addSql(`create table "sla_compliance_delta" ("id" bigserial, "day" date not null, "opd_code" text not null, "metric" text not null, "met" int not null, "breached_stopped" int not null, "breached_running" int not null, "bucket" int null, "hist_sign" int not null, constraint "sla_compliance_delta_pkey" primary key ("id"));`);
     this.addSql(`create index "sla_compliance_delta_day_idx" on "sla_compliance_delta" ("day");`);
 
@@ -83,31 +116,9 @@ export class Migration20261203110000_read_paths extends Migration {
       begin
         if not pg_try_advisory_xact_lock(hashtext('sla_compliance_fold')) then return 0; end if;
         with gone as (delete from sla_compliance_delta returning *),
-        per_bucket as (
-          select day, opd_code, metric, bucket, sum(hist_sign)::int as n from gone where bucket is not null group by 1, 2, 3, 4
-        ),
-        hist as (
-          select day, opd_code, metric, array_agg(n order by i) as h from (
-            select k.day, k.opd_code, k.metric, b.i, coalesce(p.n, 0) as n
-              from (select distinct day, opd_code, metric from gone) k
-              cross join generate_series(1, ${BUCKET_EDGES_MS.length + 1}) b(i)
-              left join per_bucket p on p.day = k.day and p.opd_code = k.opd_code and p.metric = k.metric and p.bucket = b.i) x
-           group by 1, 2, 3
-        ),
-        sums as (
-          select day, opd_code, metric, sum(met)::int as met, sum(breached_stopped)::int as bs, sum(breached_running)::int as br, count(*) as n
-            from gone group by 1, 2, 3
-        ),
-        ins as (
-          insert into sla_compliance_day as d (day, opd_code, metric, met, breached_stopped, breached_running, hist)
-          select s.day, s.opd_code, s.metric, s.met, s.bs, s.br, h.h from sums s join hist h using (day, opd_code, metric)
-          on conflict (day, opd_code, metric) do update
-            set met = d.met + excluded.met, breached_stopped = d.breached_stopped + excluded.breached_stopped,
-                breached_running = d.breached_running + excluded.breached_running,
-                hist = (select array_agg(a + b order by i) from unnest(d.hist, excluded.hist) with ordinality as u(a, b, i))
-          returning 1
-        )
-        select coalesce(sum(n), 0) + 0 * (select count(*) from ins) into moved from sums;
+        ${foldInto('d', 'sla_compliance_day', 'day', 'day')},
+        ${foldInto('m', 'sla_compliance_month', 'month', `cast(date_trunc('month', day) as date)`)}
+        select coalesce(sum(n), 0) + 0 * (select count(*) from d_ins) + 0 * (select count(*) from m_ins) into moved from d_sums;
         return moved;
       end $$;`);
 
@@ -115,6 +126,7 @@ export class Migration20261203110000_read_paths extends Migration {
     this.addSql(`create function sla_compliance_rebuild() returns int language sql as $$
       delete from sla_compliance_delta;
       delete from sla_compliance_day;
+      delete from sla_compliance_month;
       insert into sla_compliance_delta (day, opd_code, metric, met, breached_stopped, breached_running, bucket, hist_sign)
       select (reported_at at time zone 'Asia/Makassar')::date, coalesce(opd_code, ''), metric,
              count(*) filter (where status = 'STOPPED' and breached_at is null),
@@ -141,6 +153,7 @@ export class Migration20261203110000_read_paths extends Migration {
     this.addSql(`drop function if exists sla_elapsed_bucket(bigint);`);
     this.addSql(`drop table if exists "sla_compliance_delta";`);
     this.addSql(`drop table if exists "sla_compliance_day";`);
+    this.addSql(`drop table if exists "sla_compliance_month";`);
     this.addSql(`drop index if exists "ticket_sla_clock_live_idx";`);
     this.addSql(`drop index if exists "ticket_sla_clock_board_idx";`);
     this.addSql(`create index "ticket_district_idx" on "ticket" ("location_district");`);
