@@ -12,6 +12,7 @@ import { SlaCalendar, SlaCalendarHoliday } from '../core/sla/domain/sla-calendar
 import { SlaEscalation } from '../core/sla/domain/sla-escalation.entity';
 import { SlaPolicy, SlaPolicyVersion } from '../core/sla/domain/sla-policy.entity';
 import { TicketSla, TicketSlaClock } from '../core/sla/domain/ticket-sla.entity';
+import { SlaComplianceDay, SlaComplianceDelta, SlaComplianceMonth } from '../core/sla/domain/sla-compliance-day.entity';
 import { RateLimitLog } from '../infra/security/rate-limit-log.entity';
 import { WebhookDelivery } from '../core/delivery/webhooks/domain/webhook-delivery.entity';
 import { WebhookEndpoint } from '../core/delivery/webhooks/domain/webhook-endpoint.entity';
@@ -43,6 +44,9 @@ export const ENTITIES = [
   TicketSla,
   TicketSlaClock,
   SlaEscalation,
+  SlaComplianceDay,
+  SlaComplianceDelta,
+  SlaComplianceMonth,
   StaffUser,
   AuthSession,
   AuthSetting,

@@ -13,6 +13,7 @@ import { SlaSweepScheduler } from './sweeper/sla-sweep.scheduler';
 import { CalendarAdmin } from './application/calendar-admin';
 import { EscalationQueries } from './application/escalation-queries';
 import { SlaCompliance } from './application/sla-compliance';
+import { SlaComplianceFolder } from './application/sla-compliance.folder';
 import { SlaPolicyAdmin } from './application/sla-policy.admin';
 import { SlaReevaluation } from './application/sla-reevaluation';
 import { SlaCalendarResolver } from './api/sla-calendar.resolver';
@@ -61,6 +62,7 @@ export class SlaModule implements OnApplicationBootstrap {
         CalendarAdmin,
         EscalationQueries,
         SlaCompliance,
+        SlaComplianceFolder,
         SlaBoardReader,
         TicketDueTimes,
         SlaBoardResolver,

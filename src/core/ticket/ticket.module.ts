@@ -31,6 +31,8 @@ import { TriageTicketHandler } from './commands/triage-ticket/triage-ticket.hand
 import { assertValidLifecycleTable, TICKET_LIFECYCLE } from './lifecycle';
 import { GetTicketHandler } from './queries/get-ticket/get-ticket.handler';
 import { ListTicketsHandler } from './queries/list-tickets/list-tickets.handler';
+import { CountTicketsHandler } from './queries/count-tickets/count-tickets.handler';
+import { TicketConnectionResolver } from './api/ticket-connection.resolver';
 import { TicketEventsHandler } from './queries/ticket-events/ticket-events.handler';
 import { TicketReader } from './api/ticket-reader';
 import { PublicTicketReader } from './application/public-ticket.reader';
@@ -59,7 +61,7 @@ export const TICKET_COMMAND_HANDLERS = [
   ReassignTicketHandler,
 ];
 
-const QUERY_HANDLERS = [GetTicketHandler, ListTicketsHandler, TicketEventsHandler, CallerTicketsHandler, DuplicateCandidatesHandler];
+const QUERY_HANDLERS = [GetTicketHandler, ListTicketsHandler, CountTicketsHandler, TicketEventsHandler, CallerTicketsHandler, DuplicateCandidatesHandler];
 
 /**
  * The ticket lifecycle: commands, queries and their GraphQL API. Global so
@@ -85,6 +87,7 @@ export class TicketModule implements OnModuleInit {
         ...TICKET_COMMAND_HANDLERS,
         ...QUERY_HANDLERS,
         TicketQueryResolver,
+        TicketConnectionResolver,
         TicketCommandResolver,
         TicketStatusResolver,
         DuplicateCandidatesResolver,

@@ -1,6 +1,10 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import { entityManagerSql, SqlRunner } from '../../../infra/database/sql-runner';
 import { SLA_METRICS } from '../domain/sla-metric';
+import { addTally, ComplianceTally, emptyTally, histogramPercentile } from '../domain/sla-compliance-tally';
+import { aggregateTallies, scanTallies } from './sla-compliance.repository';
 
 export interface ComplianceQuery {
   readonly opdCode?: string;
@@ -20,11 +24,22 @@ export interface MetricCompliance {
   readonly compliancePercent: number | null;
 }
 
+/** The aggregates' days are local days of the regency (WITA, no daylight saving). */
+export const COMPLIANCE_ZONE = 'Asia/Makassar';
+
 /**
  * The regent's report: per clock, how many tickets reported in the period
  * met or breached it, and how long (business time) it took. A running clock
  * past its due time counts as breached already; pending, cancelled and
- * not-applicable clocks are not counted.
+ * not-applicable clocks are not counted. The median and 90th percentile are
+ * read from a histogram of elapsed time (see histogramPercentile): "within
+ * N minutes", N an edge of SLA_ELAPSED_BUCKET_MS.
+ *
+ * Served from aggregates (migration read_paths), so its cost follows the
+ * number of days and OPDs, not of tickets: whole local days come from
+ * sla_compliance_day (+ unfolded deltas + the live, unbreached running
+ * clocks); the partial days at either end and category reports (the
+ * aggregates have no category) scan the clocks of those hours only.
  *
  * @example
  * await compliance.report({ opdCode: 'BPBD', from: launch, to: day100 }, now);
@@ -34,45 +49,43 @@ export class SlaCompliance {
   constructor(private readonly em: EntityManager) {}
 
   async report(query: ComplianceQuery, now: Date): Promise<MetricCompliance[]> {
-    const rows = await this.em.fork().getConnection().execute<Array<Record<string, string | number | null>>>(
-      `with c as (
-         select metric,
-                case when status = 'STOPPED' and breached_at is null then 'MET'
-                     when breached_at is not null or (status = 'RUNNING' and due_at <= ?) then 'BREACHED'
-                     else 'OPEN' end as outcome,
-                case when status = 'STOPPED' then elapsed_ms end as elapsed_ms
-           from ticket_sla_clock
-          where reported_at >= ? and reported_at < ?
-            and status in ('RUNNING', 'PAUSED', 'STOPPED')
-            and (cast(? as text) is null or opd_code = ?)
-            and (cast(? as text) is null or category_code = ?)
-       )
-       select metric, count(*) as total,
-              count(*) filter (where outcome = 'MET') as met,
-              count(*) filter (where outcome = 'BREACHED') as breached,
-              count(*) filter (where outcome = 'OPEN') as open,
-              percentile_cont(0.5) within group (order by elapsed_ms) / 60000.0 as median_minutes,
-              percentile_cont(0.9) within group (order by elapsed_ms) / 60000.0 as p90_minutes
-         from c group by metric`,
-      [now, query.from, query.to, query.opdCode ?? null, query.opdCode ?? null, query.categoryCode ?? null, query.categoryCode ?? null],
-    );
-    const byMetric = new Map(rows.map((r) => [r.metric as string, r]));
-    return SLA_METRICS.map((metric) => {
-      const r = byMetric.get(metric);
-      const met = Number(r?.met ?? 0);
-      const breached = Number(r?.breached ?? 0);
-      return {
-        metric,
-        total: Number(r?.total ?? 0),
-        met,
-        breached,
-        open: Number(r?.open ?? 0),
-        medianMinutes: r?.median_minutes == null ? null : round(Number(r.median_minutes)),
-        p90Minutes: r?.p90_minutes == null ? null : round(Number(r.p90_minutes)),
-        compliancePercent: met + breached === 0 ? null : round((100 * met) / (met + breached)),
-      };
-    });
+    const sql = entityManagerSql(this.em.fork());
+    const scope = { opdCode: query.opdCode ?? null, categoryCode: query.categoryCode ?? null };
+    const firstDay = DateTime.fromJSDate(query.from, { zone: COMPLIANCE_ZONE }).startOf('day');
+    const start = firstDay.toJSDate() < query.from ? firstDay.plus({ days: 1 }) : firstDay;
+    const end = DateTime.fromJSDate(query.to, { zone: COMPLIANCE_ZONE }).startOf('day');
+    if (scope.categoryCode !== null || start >= end) return finish(await scanTallies(sql, query.from, query.to, scope, now));
+
+    const parts = [aggregateTallies(sql, start.toISODate()!, end.toISODate()!, start.toJSDate(), end.toJSDate(), scope.opdCode, now)];
+    if (query.from < start.toJSDate()) parts.push(scanTallies(sql, query.from, start.toJSDate(), scope, now));
+    if (end.toJSDate() < query.to) parts.push(scanTallies(sql, end.toJSDate(), query.to, scope, now));
+    return finish(...(await Promise.all(parts)));
+  }
+
+  /** The same report from every clock of the period, without the aggregates: the tests' oracle. */
+  async reportByScan(query: ComplianceQuery, now: Date): Promise<MetricCompliance[]> {
+    const sql: SqlRunner = entityManagerSql(this.em.fork());
+    return finish(await scanTallies(sql, query.from, query.to, { opdCode: query.opdCode ?? null, categoryCode: query.categoryCode ?? null }, now));
   }
 }
 
-const round = (n: number): number => Math.round(n * 100) / 100;
+function finish(...parts: Array<Map<string, Partial<ComplianceTally>>>): MetricCompliance[] {
+  return SLA_METRICS.map((metric) => {
+    const t = parts.reduce((sum, part) => addTally(sum, part.get(metric) ?? {}), emptyTally());
+    const breached = t.breachedStopped + t.breachedRunning + t.overdue;
+    const median = histogramPercentile(t.hist, 50);
+    const p90 = histogramPercentile(t.hist, 90);
+    return {
+      metric,
+      total: t.met + breached + t.open,
+      met: t.met,
+      breached,
+      open: t.open,
+      medianMinutes: median === null ? null : round(median),
+      p90Minutes: p90 === null ? null : round(p90),
+      compliancePercent: t.met + breached === 0 ? null : round((100 * t.met) / (t.met + breached)),
+    };
+  });
+}
+
+const round = (value: number): number => Math.round(value * 100) / 100;

@@ -37,6 +37,16 @@ export class TicketSla {
   expression: 'create index "ticket_sla_clock_next_fire_idx" on "ticket_sla_clock" ("next_fire_at") where "next_fire_at" is not null',
 })
 @Index({ name: 'ticket_sla_clock_report_idx', properties: ['reportedAt', 'opdCode'] })
+@Index({
+  name: 'ticket_sla_clock_board_idx',
+  // The SLA board walks running and paused clocks in due order and stops at its limit.
+  expression: `create index "ticket_sla_clock_board_idx" on "ticket_sla_clock" ("due_at", "ticket_id", "metric") where "status" in ('RUNNING', 'PAUSED')`,
+})
+@Index({
+  name: 'ticket_sla_clock_live_idx',
+  // Running or paused and not breached: the only clocks slaCompliance counts live (see SlaCompliance).
+  expression: `create index "ticket_sla_clock_live_idx" on "ticket_sla_clock" ("reported_at", "opd_code", "metric", "status", "due_at") where "status" in ('RUNNING', 'PAUSED') and "breached_at" is null`,
+})
 export class TicketSlaClock {
   [PrimaryKeyProp]?: ['ticket', 'metric'];
   [OptionalProps]?: 'firedPct' | 'nextFireAt';

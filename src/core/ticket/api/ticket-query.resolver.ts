@@ -58,7 +58,7 @@ export class TicketQueryResolver {
     @CurrentActor() actor?: Actor,
   ): Promise<TicketConnectionModel> {
     if (first < 1 || first > MAX_PAGE) throw new ApiError('BAD_USER_INPUT', `first must be from 1 to ${MAX_PAGE}`);
-    let page: Cursor<Ticket>;
+    let page: Cursor<Ticket, never, '*', never, false>;
     try {
       page = await this.queryBus.execute(new ListTicketsQuery(filter ?? {}, sort, first, after, actor?.restrictedToOpd ?? null));
     } catch (error) {
@@ -75,7 +75,7 @@ export class TicketQueryResolver {
         startCursor: page.startCursor,
         endCursor: page.endCursor,
       },
-      totalCount: page.totalCount,
+      query: { filter: filter ?? {}, opdScope: actor?.restrictedToOpd ?? null },
     };
   }
 

@@ -3,6 +3,8 @@ import GraphQLJSON from 'graphql-type-json';
 import { ActorRole } from '../../actor';
 import { SocialPlatform, TicketChannel, TicketKind, TicketPriority } from '../domain/ticket.enums';
 import { TicketCommand, TicketState } from '../lifecycle';
+import type { TicketCount, TicketCountMode } from '../queries/count-tickets/count-tickets.query';
+import type { TicketFilter } from '../queries/list-tickets/list-tickets.query';
 import './ticket-graphql.enums';
 
 @ObjectType('Reporter')
@@ -137,5 +139,8 @@ export class TicketEdgeModel {
 export class TicketConnectionModel {
   @Field(() => [TicketEdgeModel]) edges!: TicketEdgeModel[];
   @Field(() => PageInfoModel) pageInfo!: PageInfoModel;
-  @Field(() => Int, { description: 'Tickets matching the filter, all pages together' }) totalCount!: number;
+  /** The list's filter and scope, for totalCount (resolved only when selected); not a GraphQL field. */
+  query!: { readonly filter: TicketFilter; readonly opdScope: string | null };
+  /** totalCount and totalCountExact of one selection share one count per mode. */
+  counts?: Map<TicketCountMode, Promise<TicketCount>>;
 }

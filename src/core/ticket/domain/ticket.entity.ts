@@ -23,7 +23,6 @@ export interface AttachmentRef {
 @Index({ name: 'ticket_reported_idx', properties: ['reportedAt', 'id'] })
 @Index({ name: 'ticket_updated_idx', properties: ['updatedAt', 'id'] })
 @Index({ name: 'ticket_category_idx', properties: ['categoryCode'] })
-@Index({ name: 'ticket_district_idx', properties: ['location.district'] })
 @Index({ name: 'ticket_kind_priority_idx', properties: ['kind', 'priority'] })
 @Index({ name: 'ticket_channel_idx', properties: ['channel'] })
 @Index({ name: 'ticket_duplicate_of_idx', properties: ['duplicateOf'] })
@@ -42,6 +41,13 @@ export interface AttachmentRef {
   expression: `create index "ticket_open_village_idx" on "ticket" ("location_district", lower("location_village"), "reported_at") where ${OPEN_STATE_SQL} and "location_village" is not null`,
 })
 @Index({ name: 'ticket_sla_next_due_idx', properties: ['slaNextDueAt', 'id'] })
+// The screens' lists (migration read_paths): open work is a small, hot subset of a large history,
+// so its lists walk indexes that hold open tickets only, in the order the list is sorted.
+@Index({ name: 'ticket_open_reported_idx', expression: `create index "ticket_open_reported_idx" on "ticket" ("reported_at", "id") where ${OPEN_STATE_SQL}` })
+@Index({ name: 'ticket_open_kind_idx', expression: `create index "ticket_open_kind_idx" on "ticket" ("kind", "reported_at", "id") where ${OPEN_STATE_SQL}` })
+@Index({ name: 'ticket_open_opd_idx', expression: `create index "ticket_open_opd_idx" on "ticket" ("opd_code", "reported_at", "id") where ${OPEN_STATE_SQL}` })
+@Index({ name: 'ticket_open_due_idx', expression: `create index "ticket_open_due_idx" on "ticket" ("sla_next_due_at", "id") where ${OPEN_STATE_SQL}` })
+@Index({ name: 'ticket_district_reported_idx', properties: ['location.district', 'reportedAt', 'id'] })
 export class Ticket {
   [OptionalProps]?: 'id' | 'state' | 'heldFrom' | 'channelPlatform' | 'channelAccount' | 'channelReference' | 'reporter' | 'location' | 'categoryCode' | 'attributes' | 'opdCode' | 'translation' | 'translationLanguage' | 'attachments' | 'tags' | 'assignedUnit' | 'assignedOfficer' | 'duplicateOf' | 'outcomeNote' | 'reopenCount' | 'triagedAt' | 'dispatchedAt' | 'acknowledgedAt' | 'departedAt' | 'onSiteAt' | 'resolvedAt' | 'closedAt' | 'answeredAt' | 'rejectedAt' | 'idempotencyKey' | 'idempotencyHash' | 'version' | 'lastEventSeq' | 'search' | 'slaNextDueAt';
 

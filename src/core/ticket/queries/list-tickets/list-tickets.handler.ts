@@ -18,20 +18,24 @@ const ORDER: Record<TicketSort, Record<string, QueryOrder>> = {
 };
 
 @QueryHandler(ListTicketsQuery)
-export class ListTicketsHandler implements IQueryHandler<ListTicketsQuery, Cursor<Ticket>> {
+export class ListTicketsHandler implements IQueryHandler<ListTicketsQuery, Cursor<Ticket, never, '*', never, false>> {
   constructor(private readonly em: EntityManager) {}
 
-  async execute(query: ListTicketsQuery): Promise<Cursor<Ticket>> {
+  async execute(query: ListTicketsQuery): Promise<Cursor<Ticket, never, '*', never, false>> {
     if (query.after) assertCursor(query.after);
-    // The scope is part of the WHERE clause: lists are filtered, never post-filtered.
-    const where = query.opdScope ? { $and: [toWhere(query.filter), { opdCode: query.opdScope }] } : toWhere(query.filter);
-    return this.em.fork().findByCursor(Ticket, where, {
+    // The total is counted only when a client selects it (CountTicketsQuery): a page costs what it returns.
+    return this.em.fork().findByCursor(Ticket, scopedWhere(query.filter, query.opdScope), {
       first: query.first,
       after: query.after ?? undefined,
       orderBy: ORDER[query.sort],
-      includeCount: true,
+      includeCount: false,
     });
   }
+}
+
+/** A list's WHERE clause. The scope is part of it: lists are filtered, never post-filtered. */
+export function scopedWhere(filter: TicketFilter, opdScope: string | null): FilterQuery<Ticket> {
+  return opdScope ? { $and: [toWhere(filter), { opdCode: opdScope }] } : toWhere(filter);
 }
 
 export function toWhere(filter: TicketFilter): FilterQuery<Ticket> {
