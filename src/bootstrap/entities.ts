@@ -23,6 +23,7 @@ import { TicketLocation } from '../core/ticket/domain/ticket-location.embeddable
 import { Ticket } from '../core/ticket/domain/ticket.entity';
 import { Attachment, AttachmentUrlKey } from '../core/attachment/domain/attachment.entity';
 import { Open311Client } from '../core/open311/domain/open311-client.entity';
+import { ChannelConversation, ChannelEvent, ChannelLocation, ChannelMessage, OfficialAccount } from '../core/channel';
 
 /** Every entity the ORM maps; explicit so discovery is instant and complete. */
 export const ENTITIES = [
@@ -56,4 +57,9 @@ export const ENTITIES = [
   Attachment,
   AttachmentUrlKey,
   Open311Client,
+  OfficialAccount,
+  ChannelConversation,
+  ChannelLocation,
+  ChannelMessage,
+  ChannelEvent,
 ] as const;
