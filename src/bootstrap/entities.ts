@@ -23,7 +23,7 @@ import { TicketLocation } from '../core/ticket/domain/ticket-location.embeddable
 import { Ticket } from '../core/ticket/domain/ticket.entity';
 import { Attachment, AttachmentUrlKey } from '../core/attachment/domain/attachment.entity';
 import { Open311Client } from '../core/open311/domain/open311-client.entity';
-import { ChannelConversation, ChannelEvent, ChannelLocation, ChannelMessage, OfficialAccount } from '../core/channel';
+import { ChannelConversation, ChannelEvent, ChannelLocation, ChannelMessage, ChannelOutboundQueue, ChannelTemplate, OfficialAccount } from '../core/channel';
 
 /** Every entity the ORM maps; explicit so discovery is instant and complete. */
 export const ENTITIES = [
@@ -62,4 +62,6 @@ export const ENTITIES = [
   ChannelLocation,
   ChannelMessage,
   ChannelEvent,
+  ChannelOutboundQueue,
+  ChannelTemplate,
 ] as const;

@@ -14,3 +14,5 @@ export {
   MessageKind,
   MessageStatus,
 } from './domain/channel.enums';
+// Outbound: replies and ticket milestones to citizens (the queue, templates, dispatcher).
+export * from './outbound';

@@ -80,7 +80,7 @@ describe('channel adapters against fake platforms', () => {
   it('Telegram: sendMessage with the bot token in the path; unknown bot, 403 and 429 classified', async () => {
     const adapter = new TelegramAdapter({ baseUrl: telegram.baseUrl, tokenFor: (id) => (id === '7012345678' ? '7012345678:AAE-test-token' : id === '999' ? 'bad:token' : null), timeoutMs: 10_000 });
     const ok = await adapter.send({ accountId: '7012345678', recipient: '123456789', content: { kind: 'text', text: 'Halo' } });
-    expect(ok).toEqual({ ok: true, platformMessageId: expect.stringMatching(/^123456789:\d+$/) });
+    expect(ok).toEqual({ ok: true, platformMessageId: expect.stringMatching(/^7012345678:123456789:\d+$/) });
     expect(telegram.sent.at(-1)).toMatchObject({ botId: '7012345678', chatId: '123456789', text: 'Halo' });
     expect(await adapter.send({ accountId: '555', recipient: '1', content: { kind: 'text', text: 'x' } })).toMatchObject({ ok: false, failure: { retryable: false } });
     const unauthorized = await adapter.send({ accountId: '999', recipient: '1', content: { kind: 'text', text: 'x' } });

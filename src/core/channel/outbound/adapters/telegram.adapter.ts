@@ -36,8 +36,8 @@ export class TelegramAdapter implements ChannelAdapter {
     if (answer.kind === 'no-answer') return failure({ retryable: true, message: answer.error });
     const body = (answer.body ?? {}) as { ok?: boolean; result?: { message_id?: number }; error_code?: number; description?: string; parameters?: { retry_after?: number } };
     if (answer.status >= 200 && answer.status < 300 && body.ok === true && typeof body.result?.message_id === 'number') {
-      // A message id is unique per chat only: qualify it with the chat.
-      return { ok: true, platformMessageId: `${request.recipient}:${body.result.message_id}` };
+      // A message id is unique per chat only: `<botId>:<chat_id>:<message_id>`, as channel_message keeps it.
+      return { ok: true, platformMessageId: `${request.accountId}:${request.recipient}:${body.result.message_id}` };
     }
     const waitS = body.parameters?.retry_after;
     return failure({
