@@ -15,6 +15,7 @@ import {
 } from 'class-validator';
 import * as path from 'node:path';
 import { passwordProblems } from '../src/core/identity/domain/password-rules';
+import { type ChannelConfig, loadChannelConfig } from './channels.config';
 
 /**
  * The environment as Sigap reads it. Every variable is listed in `.env.example`
@@ -434,6 +435,8 @@ export interface AppConfig {
     /** The discovery document's contact. */
     readonly contact: string;
   };
+  /** Social-media intake and replies (docs/channels.md; variables in config/channels.config.ts). */
+  readonly channels: ChannelConfig;
 }
 
 /** Thrown when the environment is invalid; its message names every bad variable. */
@@ -462,7 +465,8 @@ export function loadAppConfig(
   );
   const vars = plainToInstance(EnvironmentVariables, present, { exposeDefaultValues: true });
   const errors = validateSync(vars, { skipMissingProperties: false, forbidUnknownValues: false });
-  if (errors.length > 0) throw new ConfigError(errors.flatMap(describe));
+  const channels = loadChannelConfig(present);
+  if (errors.length > 0 || channels.problems.length > 0) throw new ConfigError([...errors.flatMap(describe), ...channels.problems]);
   if (!vars.BOOTSTRAP_ADMIN_USERNAME !== !vars.BOOTSTRAP_ADMIN_PASSWORD) {
     throw new ConfigError(['BOOTSTRAP_ADMIN_USERNAME and BOOTSTRAP_ADMIN_PASSWORD go together: set both or neither']);
   }
@@ -549,6 +553,7 @@ export function loadAppConfig(
       bodyLimitKb: vars.OPEN311_BODY_LIMIT_KB,
       contact: vars.OPEN311_CONTACT,
     },
+    channels: channels.config,
   };
 }
 
