@@ -37,12 +37,20 @@ export enum OutboundPurpose {
   name: 'channel_outbound_queue_due_idx',
   expression: `create index "channel_outbound_queue_due_idx" on "channel_outbound_queue" ("next_attempt_at") where "status" = 'PENDING'`,
 })
+@Index({
+  name: 'channel_outbound_queue_pending_order_idx',
+  expression: `create index "channel_outbound_queue_pending_order_idx" on "channel_outbound_queue" ("conversation_id", "position") where "status" = 'PENDING'`,
+})
 @Index({ name: 'channel_outbound_queue_conversation_idx', properties: ['conversation', 'createdAt'] })
 export class ChannelOutboundQueue {
-  [OptionalProps]?: 'id' | 'templateName' | 'templateLanguage' | 'templateParameters' | 'milestone' | 'attempts' | 'leasedUntil' | 'leaseToken' | 'lastError' | 'sentAt' | 'deadAt';
+  [OptionalProps]?: 'id' | 'position' | 'templateName' | 'templateLanguage' | 'templateParameters' | 'milestone' | 'attempts' | 'leasedUntil' | 'leaseToken' | 'lastError' | 'sentAt' | 'deadAt';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
+
+  /** Insertion order: one conversation's messages go out in this order. */
+  @Property({ type: 'bigint', autoincrement: true })
+  position?: string;
 
   /** e.g. `reply:<client key>`, `milestone:<ticket>:<conversation>:ON_SITE`. */
   @Property({ type: 'text' })
