@@ -89,7 +89,7 @@ export class OutboundDispatcher {
       return { kind: 'dead', error: c.purpose === OutboundPurpose.MILESTONE ? 'Outside the 24-hour window and no approved WhatsApp template is set for this message' : "Outside WhatsApp's 24-hour window: free text cannot be sent" };
     }
     const content: OutboundContent = useTemplate
-      ? { kind: 'template', name: c.templateName!, language: c.templateLanguage ?? 'id', parameters: c.templateParameters ?? [], text: c.text }
+      ? { kind: 'template', name: c.templateName, language: c.templateLanguage ?? 'id', parameters: c.templateParameters ?? [], text: c.text }
       : { kind: 'text', text: c.text };
     let result: SendResult;
     try {
@@ -99,7 +99,7 @@ export class OutboundDispatcher {
       result = { ok: false, failure: { retryable: true, statusCode: null, platformCode: null, windowClosed: false, message: error instanceof Error ? error.message : String(error), retryAfterMs: null } };
     }
     if (result.ok) {
-      const detail = useTemplate && c.purpose === OutboundPurpose.MILESTONE ? templateNote(c.templateName!, window) : null;
+      const detail = useTemplate && c.purpose === OutboundPurpose.MILESTONE ? templateNote(c.templateName, window) : null;
       return { kind: 'sent', platformMessageId: result.platformMessageId, asTemplate: useTemplate ? c.templateName : null, detail };
     }
     const { failure } = result;
