@@ -7,6 +7,8 @@ import { ChannelMetrics } from '../channel.metrics';
 import type { ChannelPlatform } from '../domain/channel.enums';
 import type { InboundMessage, StatusCallback } from '../domain/inbound';
 import { ConversationStore } from '../infrastructure/conversation.store';
+import { applyOptOut } from '../outbound/application/conversation-outbound.store';
+import { optOutKeyword } from '../outbound/domain/opt-out';
 
 /** What one delivery did, for the webhook's answer and the tests. */
 export interface IntakeResult {
@@ -63,6 +65,9 @@ export class ChannelIntake {
           const r = await ConversationStore.recordInbound(sql, accounts.get(m.accountId)!.id, m, now);
           if (r.duplicate) result.duplicates++;
           else result.stored++;
+          // STOP / BERHENTI (START / MULAI) alone: no more milestones (or again), from this message's transaction on.
+          const keyword = r.duplicate ? null : optOutKeyword(m.text);
+          if (keyword && (await applyOptOut(sql, r.conversationId, keyword === 'OUT', m.platformMessageId, now))) changed.add(r.conversationId);
           if (r.changed) changed.add(r.conversationId);
         }
         for (const s of statuses) {

@@ -10,6 +10,12 @@ export enum ChannelErrorCode {
   VERSION_CONFLICT = 'VERSION_CONFLICT',
   /** Releasing a conversation someone else holds (only its holder or a supervisor may). */
   NOT_YOUR_CLAIM = 'NOT_YOUR_CLAIM',
+  /** Free text outside WhatsApp's 24-hour customer-service window: only an approved template may go. */
+  WINDOW_CLOSED = 'WINDOW_CLOSED',
+  /** The conversation is linked to another ticket already. */
+  ALREADY_LINKED = 'ALREADY_LINKED',
+  /** No ticket with that id. */
+  TICKET_NOT_FOUND = 'TICKET_NOT_FOUND',
 }
 
 /**
@@ -33,6 +39,26 @@ export class ChannelException extends DomainException<ChannelErrorCode> {
 
   static notYourClaim(id: string, claimedBy: string | null): ChannelException {
     return new ChannelException(ChannelErrorCode.NOT_YOUR_CLAIM, `Conversation ${id} is not claimed by you`, { id, claimedBy });
+  }
+
+  static windowClosed(id: string, lastInboundAt: Date | null, closedAt: Date | null, templates: string[]): ChannelException {
+    return new ChannelException(
+      ChannelErrorCode.WINDOW_CLOSED,
+      `Conversation ${id} is outside WhatsApp's 24-hour window${closedAt ? ` (closed at ${closedAt.toISOString()})` : ''}: send an approved template`,
+      { id, lastInboundAt, closedAt, templates },
+    );
+  }
+
+  static alreadyLinked(id: string, ticketId: string): ChannelException {
+    return new ChannelException(ChannelErrorCode.ALREADY_LINKED, `Conversation ${id} is linked to ticket ${ticketId} already`, { id, ticketId });
+  }
+
+  static ticketNotFound(ticketId: string): ChannelException {
+    return new ChannelException(ChannelErrorCode.TICKET_NOT_FOUND, `No ticket ${ticketId}`, { ticketId });
+  }
+
+  static templateVersionConflict(ref: string, expected: number, actual: number): ChannelException {
+    return new ChannelException(ChannelErrorCode.VERSION_CONFLICT, `Template ${ref} changed (version ${actual}, you had ${expected}): reload and retry`, { id: ref, expected, actual });
   }
 
   static versionConflict(id: string, expected: number, actual: number): ChannelException {

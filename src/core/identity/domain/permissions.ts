@@ -163,6 +163,14 @@ export const PERMISSIONS = {
   'Mutation.claimConversation': grant(CALL_CENTRE),
   'Mutation.releaseConversation': grant(CALL_CENTRE),
   'Subscription.conversationUpdated': grant({ ...CALL_CENTRE, ...all(AUDITOR) }),
+  // Answering citizens: the call centre (the conversation's holder only, checked by the command);
+  // what they are told automatically (milestone texts) is the admins' to edit, auditors read it.
+  'Mutation.replyToConversation': grant(CALL_CENTRE),
+  'Mutation.createTicketFromConversation': grant(CALL_CENTRE),
+  'Mutation.attachConversationToTicket': grant(CALL_CENTRE),
+  'Mutation.answerConversation': grant(CALL_CENTRE),
+  'Query.channelTemplates': grant({ ...CALL_CENTRE, ...all(ADMIN, AUDITOR) }),
+  'Mutation.updateChannelTemplate': grant(ADMINS),
 
   // The outbox's dead letters: admins see and replay them (payloads are not shown).
   'Query.outboxDeadLetters': grant(ADMINS),
