@@ -44,7 +44,8 @@ export async function startChannelWorld(env: Record<string, string> = {}): Promi
     metric: async (name, labels) => {
       const text = await t.app.get(MetricsRegistry).metrics();
       const want = Object.entries(labels).map(([k, v]) => `${k}="${v}"`);
-      const line = text.split('\n').find((l) => l.startsWith(`${name}{`) && want.every((w) => l.includes(w)));
+      // A series with labels (`name{…} v`) or without (`name v`).
+      const line = text.split('\n').find((l) => (l.startsWith(`${name}{`) || l.startsWith(`${name} `)) && want.every((w) => l.includes(w)));
       return line ? Number(line.split(' ').pop()) : 0;
     },
     register: async (platform, accountId, displayName) => {
