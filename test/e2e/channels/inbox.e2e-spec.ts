@@ -1,5 +1,4 @@
 import type { Client } from 'graphql-ws';
-import { FakeMeta } from '../../support/fake-meta';
 import { authHeaderFor, type TestActor } from '../../support/test-auth';
 import { BOOT_TIMEOUT_MS } from '../../support/timeouts';
 import { subscribe, wsClient } from '../../support/ws-client';
