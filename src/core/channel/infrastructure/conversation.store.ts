@@ -275,7 +275,8 @@ export const ConversationStore = {
     if (rows.length === 0) return null;
     const r = rows[0];
     if (!r.waited_since) return { waitedMs: null, platform: r.platform };
-    const waitedMs = Math.max(0, at.getTime() - r.waited_since.getTime());
+    // A Date from a pg client, a string through the ORM's execute: read both.
+    const waitedMs = Math.max(0, at.getTime() - new Date(r.waited_since).getTime());
     await insertEvent(sql, {
       accountUuid: r.account_id, conversationId, seq: r.last_event_seq, type: ChannelEventType.FIRST_RESPONSE, from: r.state, to: r.state, actor, at, payload: { waitedMs },
     });
