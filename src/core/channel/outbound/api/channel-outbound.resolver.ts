@@ -103,7 +103,7 @@ const DATE_FIELDS = ['claimed_at', 'waiting_since', 'first_response_at', 'last_i
  */
 function withDates(row: ConversationRow): ConversationRow {
   const copy = { ...row } as Record<string, unknown>;
-  for (const field of DATE_FIELDS) if (typeof copy[field] === 'string') copy[field] = new Date(copy[field] as string);
+  for (const field of DATE_FIELDS) if (typeof copy[field] === 'string') copy[field] = new Date(copy[field]);
   return copy as unknown as ConversationRow;
 }
 
