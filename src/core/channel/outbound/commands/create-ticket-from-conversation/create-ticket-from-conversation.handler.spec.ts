@@ -14,7 +14,7 @@ const AYU: Actor = { userId: 'ct-ayu', role: ActorRole.CALL_TAKER, opdCode: null
 /** The ticket domain's command bus as far as this handler uses it: CreateTicketCommand, answered like the real one. */
 class CapturingBus {
   readonly sent: CreateTicketCommand[] = [];
-  failWith: unknown = null;
+  failWith: Error | null = null;
   async execute(cmd: CreateTicketCommand): Promise<unknown> {
     this.sent.push(cmd);
     if (this.failWith) throw this.failWith;
