@@ -18,6 +18,8 @@ export class ChannelModule {
   static forRoot(settings: ChannelSettings): DynamicModule {
     return {
       module: ChannelModule,
+      // The outbound half (ChannelOutboundModule) records first responses in the same metrics.
+      global: true,
       providers: [
         { provide: CHANNEL_SETTINGS, useValue: settings },
         ChannelMetrics,

@@ -85,6 +85,10 @@ describe('a WhatsApp report, from message to the OPD on site, told to the citize
     expect(again.body.data.replyToConversation).toMatchObject({ replayed: true, messageId: res.body.data.replyToConversation.messageId });
     await deliverEverything();
     expect(graph.to(CITIZEN).map((s) => [s.type, s.text])).toEqual([['text', 'Terima kasih, laporan Anda kami catat.']]);
+    // The citizen waited two minutes for it: one first response, counted once (not for the retry).
+    expect(await w.metric('sigap_channel_first_response_seconds_count', { platform: 'WHATSAPP' })).toBe(1);
+    expect(await w.metric('sigap_channel_first_response_seconds_sum', { platform: 'WHATSAPP' })).toBe(120);
+    expect(await w.metric('sigap_channel_outbound_attempts_total', { platform: 'WHATSAPP', purpose: 'REPLY', outcome: 'sent' })).toBe(1);
   });
 
   it('makes the conversation a ticket that keeps the message reference, the handle and the language; the citizen gets its number', async () => {
@@ -124,6 +128,7 @@ describe('a WhatsApp report, from message to the OPD on site, told to the citize
     expect(sent[1].text).toContain(ticketNumber);
     expect(sent[2].text).toMatch(new RegExp(`^Laporan ${ticketNumber} sudah diteruskan ke `));
     expect(sent[3].template).toEqual({ name: 'sigap_on_site', language: 'id', parameters: [expect.any(String), ticketNumber] });
+    expect(await w.metric('sigap_channel_outbound_attempts_total', { platform: 'WHATSAPP', purpose: 'MILESTONE', outcome: 'sent' })).toBe(3);
     const [arrival] = await w.sql<{ status: string; status_detail: string; platform_message_id: string }>(
       `select status, status_detail, platform_message_id from channel_message where conversation_id = $1 and template_name = 'sigap_on_site'`, [conversationId],
     );

@@ -3,6 +3,7 @@ import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { buildOrmOptions } from '../../../src/bootstrap/mikro-orm.options';
 import { OutboundDispatcher } from '../../../src/core/channel';
 import { ChannelAdapters, CHANNEL_OUTBOUND_SETTINGS } from '../../../src/core/channel/outbound/application/channel-adapters';
+import { ChannelOutboundMetrics } from '../../../src/core/channel/outbound/application/channel-outbound.metrics';
 import { OutboxRelay } from '../../../src/core/delivery';
 import { CLOCK } from '../../../src/infra/clock/clock';
 import { FakeMetaGraphApi } from '../../support/fake-meta-graph-api';
@@ -40,7 +41,7 @@ describe('channel outbound dispatcher', () => {
       TELEGRAM_BOTS: `${BOT_ID}=${BOT_ID}:AAE-bot-token=tg-secret`, TELEGRAM_API_BASE_URL: telegram.baseUrl, CHANNEL_SEND_MAX_ATTEMPTS: '3',
     }, clock);
     other = await MikroORM.init(buildOrmOptions(t.db.url, 4));
-    otherDispatcher = new OutboundDispatcher(other.em, t.app.get(ChannelAdapters), t.app.get(CHANNEL_OUTBOUND_SETTINGS), t.app.get(CLOCK));
+    otherDispatcher = new OutboundDispatcher(other.em, t.app.get(ChannelAdapters), t.app.get(CHANNEL_OUTBOUND_SETTINGS), t.app.get(CLOCK), t.app.get(ChannelOutboundMetrics));
     waAccount = await account('WHATSAPP', PHONE_ID);
     tgAccount = await account('TELEGRAM', BOT_ID);
   }, BOOT_TIMEOUT_MS);

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ChannelAdapters, CHANNEL_OUTBOUND_SETTINGS, ChannelOutboundSettings } from './application/channel-adapters';
+import { ChannelOutboundMetrics } from './application/channel-outbound.metrics';
 import { MilestoneTarget } from './application/milestone.target';
 import { OutboundDispatcher } from './application/outbound-dispatcher';
 import { OutboundDispatcherScheduler } from './application/outbound-dispatcher.scheduler';
@@ -25,6 +26,7 @@ export class ChannelOutboundModule {
       providers: [
         { provide: CHANNEL_OUTBOUND_SETTINGS, useValue: settings },
         ChannelAdapters,
+        ChannelOutboundMetrics,
         OutboundDispatcher,
         OutboundDispatcherScheduler,
         MilestoneTarget,

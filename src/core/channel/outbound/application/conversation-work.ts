@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { entityManagerSql, SqlRunner } from '../../../../infra/database/sql-runner';
+import { ChannelMetrics } from '../../channel.metrics';
 import { ConversationStore } from '../../infrastructure/conversation.store';
 import type { TemplateValues } from '../domain/milestone';
 import { Milestone } from '../domain/milestone';
@@ -47,16 +48,23 @@ export abstract class ConversationWork {
 /** The real one: a database transaction, the channel stores' SQL. */
 @Injectable()
 export class SqlConversationWork extends ConversationWork {
-  constructor(private readonly em: EntityManager) {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly metrics: ChannelMetrics,
+  ) {
     super();
   }
 
-  run<T>(work: (tx: OutboundTx) => Promise<T>): Promise<T> {
-    return this.em.fork().transactional((tx) => work(sqlTx(entityManagerSql(tx))));
+  async run<T>(work: (tx: OutboundTx) => Promise<T>): Promise<T> {
+    const committed: Array<() => void> = [];
+    const result = await this.em.fork().transactional((tx) => work(sqlTx(entityManagerSql(tx), committed, this.metrics)));
+    // Counted once committed, never for a transaction that rolled back.
+    for (const done of committed) done();
+    return result;
   }
 }
 
-function sqlTx(sql: SqlRunner): OutboundTx {
+function sqlTx(sql: SqlRunner, committed: Array<() => void>, metrics: ChannelMetrics): OutboundTx {
   return {
     lock: (id) => ConversationOutboundStore.lock(sql, id),
     templates: () => ChannelTemplateStore.all(sql),
@@ -72,7 +80,8 @@ function sqlTx(sql: SqlRunner): OutboundTx {
         const earlier = await ConversationOutboundStore.messageByKey(sql, key);
         return { messageId: earlier?.id ?? messageId, replayed: true };
       }
-      await ConversationStore.recordReply(sql, c.id, actor, now);
+      const recorded = await ConversationStore.recordReply(sql, c.id, actor, now);
+      if (recorded) committed.push(() => metrics.observeFirstResponse(recorded.platform, recorded.waitedMs));
       return { messageId, replayed: false };
     },
     async queueMilestone(c, ticketId, milestone, values, now) {

@@ -8,6 +8,7 @@ import type { OutboundContent, SendResult } from '../adapters/channel-adapter';
 import { customerWindow, templateNote } from '../domain/customer-window';
 import { OutboundPurpose } from '../domain/outbound-queue.entity';
 import { ChannelAdapters, CHANNEL_OUTBOUND_SETTINGS, ChannelOutboundSettings } from './channel-adapters';
+import { ChannelOutboundMetrics } from './channel-outbound.metrics';
 import { ClaimedOutbound, OutboundOutcome, OutboundQueueStore } from './outbound-queue.store';
 
 /** What one dispatch round did. */
@@ -44,6 +45,7 @@ export class OutboundDispatcher {
     private readonly adapters: ChannelAdapters,
     @Inject(CHANNEL_OUTBOUND_SETTINGS) private readonly settings: ChannelOutboundSettings,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly metrics: ChannelOutboundMetrics,
   ) {}
 
   async claim(limit: number): Promise<ClaimedOutbound[]> {
@@ -62,6 +64,7 @@ export class OutboundDispatcher {
       // The lease runs out and another attempt follows: a lost record costs a duplicate, never a loss.
       this.logger.error({ err: error, queueId: claimed.id }, 'Recording a channel send failed');
     }
+    if (kept) this.metrics.attempts.inc({ platform: claimed.platform, purpose: claimed.purpose, outcome: outcome.kind });
     if (kept && outcome.kind !== 'sent') {
       // Never the recipient's handle or the text: they are reporter identity.
       this.logger.warn({ queueId: claimed.id, platform: claimed.platform, attempt: claimed.attempts + 1, outcome: outcome.kind, error: 'error' in outcome ? outcome.error : outcome.kind === 'cancelled' ? outcome.reason : undefined }, 'A channel message was not sent');
