@@ -25,7 +25,7 @@ export type { IntakeResult } from './application/channel-intake';
 export { ConversationInbox } from './application/conversation-inbox';
 export { OfficialAccounts } from './application/official-accounts';
 // The conversation tables' SQL (recordReply for the outbound side: the first-response SLA's one definition).
-export { ConversationStore, CONVERSATION_TOPIC, insertEvent } from './infrastructure/conversation.store';
+export { ConversationStore, CONVERSATION_TOPIC, conversationIdFor, insertEvent } from './infrastructure/conversation.store';
 export type { ConversationRow, MessageRow, ClaimOutcome } from './infrastructure/conversation.store';
 export { channelWebhookRoutes, META_WEBHOOK_PATH, TELEGRAM_WEBHOOK_PATH } from './webhooks/channel-webhook.routes';
 export type { WebhookServer } from './webhooks/channel-webhook.routes';

@@ -47,35 +47,31 @@ export class ChannelIntake {
     try {
       await client.query('BEGIN');
       try {
-        const ids = [...new Set([...messages.map((m) => m.accountId), ...statuses.map((s) => s.accountId)])];
-        const { rows } = await client.query<{ id: string; account_id: string; active: boolean }>(
-          'SELECT id, account_id, active FROM official_account WHERE platform = $1 AND account_id = ANY($2::text[])', [platform, ids],
-        );
-        const accounts = new Map(rows.map((r) => [r.account_id, r]));
-        const refuse = (accountId: string): boolean => {
-          const account = accounts.get(accountId);
-          if (account?.active) return false;
+        // The account check is inside each statement: no lookup round trip before the write.
+        const refuse = (account: boolean | null): boolean => {
+          if (account === true) return false;
           result.refused++;
-          this.metrics.refused.inc({ platform, reason: account ? 'inactive_account' : 'unknown_account' });
+          this.metrics.refused.inc({ platform, reason: account === null ? 'unknown_account' : 'inactive_account' });
           return true;
         };
-        const changed = new Set<string>();
         for (const m of messages) {
-          if (refuse(m.accountId)) continue;
-          const r = await ConversationStore.recordInbound(sql, accounts.get(m.accountId)!.id, m, now);
+          const r = await ConversationStore.recordInbound(sql, m, now);
+          if (refuse(r.account)) continue;
           if (r.duplicate) result.duplicates++;
           else result.stored++;
+          if (r.closed) await ConversationStore.reopen(sql, r.conversationId, m.sentAt, now);
           // STOP / BERHENTI (START / MULAI) alone: no more milestones (or again), from this message's transaction on.
           const keyword = r.duplicate ? null : optOutKeyword(m.text);
-          if (keyword && (await applyOptOut(sql, r.conversationId, keyword === 'OUT', m.platformMessageId, now))) changed.add(r.conversationId);
-          if (r.changed) changed.add(r.conversationId);
+          if (keyword && (await applyOptOut(sql, r.conversationId, keyword === 'OUT', m.platformMessageId, now))) {
+            await ConversationStore.announce(sql, [r.conversationId], keyword === 'OUT' ? 'opted_out' : 'opted_in', now);
+          }
         }
         for (const s of statuses) {
-          if (refuse(s.accountId)) continue;
-          if (await ConversationStore.applyStatus(sql, s)) result.statusesApplied++;
+          const r = await ConversationStore.applyStatus(sql, s);
+          if (refuse(r.account)) continue;
+          if (r.applied) result.statusesApplied++;
           else result.statusesStale++;
         }
-        await ConversationStore.announce(sql, [...changed], 'message', now);
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK').catch(() => undefined);

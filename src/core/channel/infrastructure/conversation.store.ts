@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { SqlRunner } from '../../../infra/database/sql-runner';
 import { ChannelEventType, ConversationState, MESSAGE_STATUS_RANK, MessageDirection, type ChannelPlatform } from '../domain/channel.enums';
 import type { InboundMessage, StatusCallback } from '../domain/inbound';
@@ -79,79 +79,102 @@ const CONVERSATION_SELECT = `
  */
 export const ConversationStore = {
   /**
-   * Stores one inbound message: opens the conversation if it is the sender's
-   * first, inserts the message unless its platform id is already stored,
-   * and moves the conversation (waiting since, last inbound, a CLOSED one
-   * back to WAITING, with its event). `duplicate`: nothing was written.
+   * Stores one inbound message in one statement (the webhooks' hot path:
+   * measured, a statement per step made the round trips dominate,
+   * bench/README.md): the account must be registered and active; the
+   * message goes in unless its platform id is already stored; only then is
+   * the conversation opened (with its OPENED event) or moved (last inbound,
+   * waiting since), and announced. A CLOSED conversation comes back
+   * separately ({@link reopen}), in the caller's transaction.
+   * `account`: null when the account is unknown, false when inactive.
    */
-  async recordInbound(sql: SqlRunner, accountUuid: string, m: InboundMessage, now: Date): Promise<{ duplicate: boolean; conversationId: string; changed: boolean }> {
-    const opened = await sql.query<{ id: string }>(
-      `insert into channel_conversation (id, account_id, sender_handle, sender_name, language, state, waiting_since, last_inbound_at, created_at, updated_at, version, last_event_seq)
-       values (?, ?, ?, ?, ?, 'WAITING', ?, ?, ?, ?, 1, 1)
-       on conflict (account_id, sender_handle) do nothing returning id`,
-      [randomUUID(), accountUuid, m.senderHandle, m.senderName, m.language, m.sentAt, m.sentAt, now, now],
-    );
-    let conversationId: string;
-    if (opened.length === 1) {
-      conversationId = opened[0].id;
-    } else {
-      // A new statement: it sees the row a concurrent delivery just committed.
-      const [found] = await sql.query<{ id: string }>('select id from channel_conversation where account_id = ? and sender_handle = ?', [accountUuid, m.senderHandle]);
-      conversationId = found.id;
-    }
-    const inserted = await sql.query<{ id: string }>(
-      `insert into channel_message (id, conversation_id, platform, direction, platform_message_id, kind, text,
-         location_latitude, location_longitude, location_name, location_address, attachment_ref, attachment_mime_type, created_at, received_at)
-       values (?, ?, ?, 'IN', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       on conflict (platform, platform_message_id) do nothing returning id`,
+  async recordInbound(sql: SqlRunner, m: InboundMessage, now: Date): Promise<{ account: boolean | null; duplicate: boolean; conversationId: string; closed: boolean }> {
+    const conversationId = conversationIdFor(m.platform, m.accountId, m.senderHandle);
+    const messageId = randomUUID();
+    const [row] = await sql.query<{ active: boolean | null; stored: boolean; state: ConversationState | null }>(
+      `with acct as (
+         select id, active from official_account where platform = ? and account_id = ?
+       ), msg as (
+         insert into channel_message (id, conversation_id, platform, direction, platform_message_id, kind, text,
+           location_latitude, location_longitude, location_name, location_address, attachment_ref, attachment_mime_type, created_at, received_at)
+         select cast(? as uuid), cast(? as uuid), ?, 'IN', ?, ?, ?, cast(? as double precision), cast(? as double precision), ?, ?, ?, ?, cast(? as timestamptz), cast(? as timestamptz)
+           from acct where acct.active
+         on conflict (platform, platform_message_id) do nothing
+         returning id
+       ), conv as (
+         insert into channel_conversation as c (id, account_id, sender_handle, sender_name, language, state, waiting_since, last_inbound_at, created_at, updated_at, version, last_event_seq)
+         select cast(? as uuid), acct.id, ?, ?, ?, 'WAITING', cast(? as timestamptz), cast(? as timestamptz), cast(? as timestamptz), cast(? as timestamptz), 1, 1 from acct, msg
+         on conflict (id) do update set
+           last_inbound_at = greatest(coalesce(c.last_inbound_at, excluded.last_inbound_at), excluded.last_inbound_at),
+           waiting_since = coalesce(c.waiting_since, excluded.waiting_since),
+           sender_name = coalesce(excluded.sender_name, c.sender_name),
+           language = coalesce(c.language, excluded.language),
+           version = c.version + 1, updated_at = excluded.updated_at
+         returning c.id, c.state, c.version, c.claimed_by, (xmax = 0) as opened
+       ), opened as (
+         insert into channel_event (id, account_id, conversation_id, seq, type, from_state, to_state, actor_id, occurred_at, payload)
+         select gen_random_uuid(), acct.id, conv.id, 1, 'OPENED', null, 'WAITING', 'citizen', cast(? as timestamptz), jsonb_build_object('messageId', cast(? as text))
+           from conv, acct where conv.opened
+         returning 1
+       ), announced as (
+         insert into outbox_message (id, topic, aggregate_type, aggregate_id, payload, created_at)
+         select gen_random_uuid(), ?, 'channel_conversation', conv.id,
+                jsonb_build_object('conversationId', conv.id, 'state', conv.state, 'version', conv.version, 'claimedBy', conv.claimed_by, 'reason', 'message'), cast(? as timestamptz)
+           from conv where conv.state <> 'CLOSED'
+         returning 1
+       )
+       select (select active from acct) as active, exists (select 1 from msg) as stored, (select state from conv) as state`,
       [
-        randomUUID(), conversationId, m.platform, m.platformMessageId, m.kind, m.text,
+        m.platform, m.accountId,
+        messageId, conversationId, m.platform, m.platformMessageId, m.kind, m.text,
         m.location?.latitude ?? null, m.location?.longitude ?? null, m.location?.name ?? null, m.location?.address ?? null,
         m.attachmentRef, m.attachmentMimeType, now, m.sentAt,
+        conversationId, m.senderHandle, m.senderName, m.language, m.sentAt, m.sentAt, now, now,
+        now, messageId,
+        CONVERSATION_TOPIC, now,
       ],
     );
-    if (inserted.length === 0) return { duplicate: true, conversationId, changed: false };
-    if (opened.length === 1) {
-      await insertEvent(sql, { accountUuid, conversationId, seq: 1, type: ChannelEventType.OPENED, from: null, to: ConversationState.WAITING, actor: 'citizen', at: now, payload: { messageId: inserted[0].id } });
-      return { duplicate: false, conversationId, changed: true };
-    }
-    // The row lock orders concurrent messages of one sender; the old state decides the event.
-    const [before] = await sql.query<{ state: ConversationState; last_event_seq: number }>(
-      'select state, last_event_seq from channel_conversation where id = ? for update', [conversationId],
-    );
-    const reopen = before.state === ConversationState.CLOSED;
-    await sql.query(
-      `update channel_conversation
-          set last_inbound_at = greatest(coalesce(last_inbound_at, ?), ?),
-              waiting_since = coalesce(waiting_since, ?),
-              sender_name = coalesce(?, sender_name),
-              language = coalesce(language, ?),
-              state = case when state = 'CLOSED' then 'WAITING' else state end,
-              claimed_by = case when state = 'CLOSED' then null else claimed_by end,
-              claimed_at = case when state = 'CLOSED' then null else claimed_at end,
-              last_event_seq = last_event_seq + ?,
-              version = version + 1, updated_at = ?
-        where id = ?`,
-      [m.sentAt, m.sentAt, m.sentAt, m.senderName, m.language, reopen ? 1 : 0, now, conversationId],
-    );
-    if (reopen) {
-      await insertEvent(sql, {
-        accountUuid, conversationId, seq: before.last_event_seq + 1, type: ChannelEventType.REOPENED, from: ConversationState.CLOSED, to: ConversationState.WAITING, actor: 'citizen', at: now, payload: { messageId: inserted[0].id },
-      });
-    }
-    return { duplicate: false, conversationId, changed: true };
+    const account = row.active === null ? null : row.active;
+    return { account, duplicate: account === true && !row.stored, conversationId, closed: row.stored && row.state === ConversationState.CLOSED };
   },
 
-  /** Applies a status callback only if it advances the message (sent < delivered < read; failed is terminal). */
-  async applyStatus(sql: SqlRunner, s: StatusCallback): Promise<boolean> {
-    const rank = MESSAGE_STATUS_RANK[s.status];
-    const rows = await sql.query<{ id: string }>(
-      `update channel_message set status = ?, status_rank = ?, status_at = ?, status_detail = coalesce(?, status_detail)
-        where platform = ? and platform_message_id = ? and direction = 'OUT' and coalesce(status_rank, -1) < ?
-        returning id`,
-      [s.status, rank, s.at, s.detail, s.platform, s.platformMessageId, rank],
+  /** A CLOSED conversation got a new message: back to WAITING, with its REOPENED event and announcement. */
+  async reopen(sql: SqlRunner, conversationId: string, at: Date, now: Date): Promise<void> {
+    await sql.query(
+      `with moved as (
+         update channel_conversation set state = 'WAITING', claimed_by = null, claimed_at = null, waiting_since = coalesce(waiting_since, cast(? as timestamptz)),
+                last_event_seq = last_event_seq + 1, version = version + 1, updated_at = ?
+          where id = ? and state = 'CLOSED'
+          returning id, account_id, last_event_seq, version
+       ), ev as (
+         insert into channel_event (id, account_id, conversation_id, seq, type, from_state, to_state, actor_id, occurred_at, payload)
+         select gen_random_uuid(), account_id, id, last_event_seq, 'REOPENED', 'CLOSED', 'WAITING', 'citizen', cast(? as timestamptz), '{}' from moved
+         returning 1
+       )
+       insert into outbox_message (id, topic, aggregate_type, aggregate_id, payload, created_at)
+       select gen_random_uuid(), ?, 'channel_conversation', id,
+              jsonb_build_object('conversationId', id, 'state', 'WAITING', 'version', version, 'claimedBy', null, 'reason', 'reopened'), cast(? as timestamptz)
+         from moved`,
+      [at, now, conversationId, now, CONVERSATION_TOPIC, now],
     );
-    return rows.length > 0;
+  },
+
+  /** Applies a status callback only if it advances (sent < delivered < read; failed terminal) and the account is registered and active. */
+  async applyStatus(sql: SqlRunner, s: StatusCallback): Promise<{ account: boolean | null; applied: boolean }> {
+    const rank = MESSAGE_STATUS_RANK[s.status];
+    const [row] = await sql.query<{ active: boolean | null; applied: boolean }>(
+      `with acct as (
+         select active from official_account where platform = ? and account_id = ?
+       ), moved as (
+         update channel_message set status = ?, status_rank = cast(? as int), status_at = ?, status_detail = coalesce(?, status_detail)
+          where platform = ? and platform_message_id = ? and direction = 'OUT' and coalesce(status_rank, -1) < cast(? as int)
+            and exists (select 1 from acct where active)
+          returning id
+       )
+       select (select active from acct) as active, exists (select 1 from moved) as applied`,
+      [s.platform, s.accountId, s.status, rank, s.at, s.detail, s.platform, s.platformMessageId, rank],
+    );
+    return { account: row.active === null ? null : row.active, applied: row.applied };
   },
 
   /** One outbox message per changed conversation, for subscribed screens. */
@@ -319,4 +342,18 @@ export async function insertEvent(sql: SqlRunner, e: EventInput): Promise<void> 
      values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))`,
     [randomUUID(), e.accountUuid, e.conversationId, e.seq, e.type, e.from, e.to, e.actor, e.at, JSON.stringify(e.payload)],
   );
+}
+
+/**
+ * The conversation of a sender on an account, as a fixed id (a name-based
+ * UUID of platform, platform account id and sender handle), so the inbound
+ * statement can insert the message and its conversation together. Whoever
+ * creates a conversation row uses this id.
+ */
+export function conversationIdFor(platform: ChannelPlatform, accountId: string, senderHandle: string): string {
+  const h = createHash('sha256').update(`sigap-conversation:${platform}:${accountId}:${senderHandle}`).digest();
+  h[6] = (h[6] & 0x0f) | 0x50;
+  h[8] = (h[8] & 0x3f) | 0x80;
+  const x = h.subarray(0, 16).toString('hex');
+  return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20, 32)}`;
 }
