@@ -91,7 +91,7 @@ export const ConversationStore = {
   async recordInbound(sql: SqlRunner, m: InboundMessage, now: Date): Promise<{ account: boolean | null; duplicate: boolean; conversationId: string; closed: boolean }> {
     const conversationId = conversationIdFor(m.platform, m.accountId, m.senderHandle);
     const messageId = randomUUID();
-    const [row] = await sql.query<{ active: boolean | null; stored: boolean; state: ConversationState | null }>(
+    const [row] = await (sql.prepared ?? sql.query)<{ active: boolean | null; stored: boolean; state: ConversationState | null }>(
       `with acct as (
          select id, active from official_account where platform = ? and account_id = ?
        ), msg as (
@@ -133,6 +133,7 @@ export const ConversationStore = {
         now, messageId,
         CONVERSATION_TOPIC, now,
       ],
+      'sigap-channel-inbound-v1',
     );
     const account = row.active === null ? null : row.active;
     return { account, duplicate: account === true && !row.stored, conversationId, closed: row.stored && row.state === ConversationState.CLOSED };
