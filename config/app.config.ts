@@ -15,6 +15,8 @@ import {
 } from 'class-validator';
 import * as path from 'node:path';
 import { passwordProblems } from '../src/core/identity/domain/password-rules';
+import { type ChannelConfig, loadChannelConfig } from './channels.config';
+import { type ChannelOutboundConfig, loadChannelOutboundConfig } from './channel-outbound.config';
 
 /**
  * The environment as Sigap reads it. Every variable is listed in `.env.example`
@@ -434,6 +436,10 @@ export interface AppConfig {
     /** The discovery document's contact. */
     readonly contact: string;
   };
+  /** Social-media intake and replies (docs/channels.md; variables in config/channels.config.ts). */
+  readonly channels: ChannelConfig;
+  /** Replies and milestones to citizens: the dispatcher (config/channel-outbound.config.ts). */
+  readonly channelOutbound: ChannelOutboundConfig;
 }
 
 /** Thrown when the environment is invalid; its message names every bad variable. */
@@ -462,7 +468,10 @@ export function loadAppConfig(
   );
   const vars = plainToInstance(EnvironmentVariables, present, { exposeDefaultValues: true });
   const errors = validateSync(vars, { skipMissingProperties: false, forbidUnknownValues: false });
-  if (errors.length > 0) throw new ConfigError(errors.flatMap(describe));
+  const channels = loadChannelConfig(present);
+  const outbound = loadChannelOutboundConfig(present);
+  const problems = [...errors.flatMap(describe), ...channels.problems, ...outbound.problems];
+  if (problems.length > 0) throw new ConfigError(problems);
   if (!vars.BOOTSTRAP_ADMIN_USERNAME !== !vars.BOOTSTRAP_ADMIN_PASSWORD) {
     throw new ConfigError(['BOOTSTRAP_ADMIN_USERNAME and BOOTSTRAP_ADMIN_PASSWORD go together: set both or neither']);
   }
@@ -549,6 +558,8 @@ export function loadAppConfig(
       bodyLimitKb: vars.OPEN311_BODY_LIMIT_KB,
       contact: vars.OPEN311_CONTACT,
     },
+    channels: channels.config,
+    channelOutbound: outbound.config,
   };
 }
 

@@ -13,6 +13,7 @@ import type { AppConfig } from '../../config/app.config';
 import { ENABLED_OPD_MODULES } from '../../config/opd-modules';
 import type { OpdModuleDefinition } from '../core/opd';
 import { open311HttpHooks } from '../core/open311';
+import { ChannelIntake, ChannelMetrics, channelWebhookRoutes } from '../core/channel';
 import { AppExceptionFilter } from './app-exception.filter';
 import { AppModule } from './app.module';
 import type { Clock } from '../infra/clock/clock';
@@ -47,6 +48,11 @@ export async function createApp(
   await app.register(multipart as unknown as Parameters<NestFastifyApplication['register']>[0], {
     limits: { fileSize: config.attachments.maxBytes, files: 1, fields: 10, parts: 11, fieldSize: 1024, headerPairs: 100 },
   });
+  // The platforms' webhooks (/webhooks/meta, /webhooks/telegram/:botId): a plugin of their own that keeps
+  // the raw body bytes (Meta signs them) and has its own body limit (CHANNEL_WEBHOOK_BODY_LIMIT_KB).
+  // Cast: the plugin types only the parts of Fastify it uses (no direct fastify dependency).
+  const webhookRoutes: unknown = channelWebhookRoutes(app.get(ChannelIntake), config.channels, app.get(ChannelMetrics));
+  await app.register(webhookRoutes as Parameters<NestFastifyApplication['register']>[0]);
   // Every answer names its request, so a caller can quote it in a report.
   adapter.getInstance().addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);

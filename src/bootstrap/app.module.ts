@@ -25,6 +25,7 @@ import { NotificationsModule } from '../core/delivery/notifications/notification
 import { DeadLettersModule } from '../core/delivery/dead-letters/dead-letters.module';
 import { AttachmentModule } from '../core/attachment/attachment.module';
 import { Open311Module } from '../core/open311';
+import { ChannelModule, ChannelOutboundModule } from '../core/channel';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -71,6 +72,8 @@ export class AppModule {
         DeadLettersModule,
         AttachmentModule.forRoot(config.attachments),
         Open311Module.forRoot({ ...config.open311, anonymousLimitPerMinute: config.auth.publicLimitPerMinute, timeZone: config.tickets.timeZone }),
+        ChannelModule.forRoot(config.channels),
+        ChannelOutboundModule.forRoot({ channels: config.channels, outbound: config.channelOutbound }),
       ],
     };
   }

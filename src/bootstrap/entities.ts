@@ -24,6 +24,7 @@ import { TicketLocation } from '../core/ticket/domain/ticket-location.embeddable
 import { Ticket } from '../core/ticket/domain/ticket.entity';
 import { Attachment, AttachmentUrlKey } from '../core/attachment/domain/attachment.entity';
 import { Open311Client } from '../core/open311/domain/open311-client.entity';
+import { ChannelConversation, ChannelEvent, ChannelLocation, ChannelMessage, ChannelOutboundQueue, ChannelTemplate, OfficialAccount } from '../core/channel';
 
 /** Every entity the ORM maps; explicit so discovery is instant and complete. */
 export const ENTITIES = [
@@ -60,4 +61,11 @@ export const ENTITIES = [
   Attachment,
   AttachmentUrlKey,
   Open311Client,
+  OfficialAccount,
+  ChannelConversation,
+  ChannelLocation,
+  ChannelMessage,
+  ChannelEvent,
+  ChannelOutboundQueue,
+  ChannelTemplate,
 ] as const;

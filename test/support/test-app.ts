@@ -47,7 +47,7 @@ export async function startTestApp(
   const attachmentsDir = mkdtempSync(path.join(tmpdir(), 'sigap-attachments-'));
   // Tests drive SLA sweeps, the outbox relay, the webhook dispatcher and the attachment cleanup themselves, with the manual clock's time.
   const config = loadAppConfig({
-    NODE_ENV: 'test', LOG_LEVEL: 'silent', LOG_FORMAT: 'json', SLA_SWEEP_ENABLED: 'false', DELIVERY_RELAY_ENABLED: 'false', WEBHOOK_DISPATCHER_ENABLED: 'false',
+    NODE_ENV: 'test', LOG_LEVEL: 'silent', LOG_FORMAT: 'json', SLA_SWEEP_ENABLED: 'false', DELIVERY_RELAY_ENABLED: 'false', WEBHOOK_DISPATCHER_ENABLED: 'false', CHANNEL_DISPATCHER_ENABLED: 'false',
     ATTACHMENTS_DIR: attachmentsDir, ATTACHMENT_CLEANUP_ENABLED: 'false', ...env,
   });
   const app = await createApp(config, db.url, opdModules ? { clock, opdModules } : { clock });

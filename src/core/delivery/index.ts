@@ -18,3 +18,7 @@ export type { NotificationPage } from './notifications/notification-inbox.servic
 export type { NotificationRecord } from './notifications/staff-notification.repository';
 export { NotificationSeverity } from './notifications/staff-notification.entity';
 export { DeadLettersModule } from './dead-letters/dead-letters.module';
+// Subscriptions of other domains follow the same published stream (conversationUpdated).
+export { PublishedStream } from './subscriptions/published-stream';
+export { subscriptionFeed } from './subscriptions/subscription-feed';
+export { parseCursor } from './subscriptions/cursor';

@@ -21,7 +21,7 @@ export type { AttachmentBinding, TicketAttachmentBinder } from './application/ti
 // For open channels (Open311): tickets as the public may see them, and the commands a citizen's app may send.
 export { PublicTicketReader } from './application/public-ticket.reader';
 export type { PublicTicket, PublicTicketFilter, PublicTicketUpdate } from './application/public-ticket.reader';
-export { TicketChannel, NoteVisibility } from './domain/ticket.enums';
+export { TicketChannel, NoteVisibility, SocialPlatform } from './domain/ticket.enums';
 export { TicketException, TicketErrorCode } from './domain/ticket.exception';
 export { CreateTicketCommand } from './commands/create-ticket/create-ticket.command';
 export type { CreateTicketResult } from './commands/create-ticket/create-ticket.command';

@@ -12,6 +12,12 @@ import type { ClientBase } from 'pg';
  */
 export interface SqlRunner {
   query<T = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<T[]>;
+  /**
+   * The same, as a named prepared statement when the connection supports it
+   * (a raw pg client): PostgreSQL parses and plans it once per connection.
+   * For a hot statement whose text never changes; `name` must be unique to it.
+   */
+  prepared?<T = Record<string, unknown>>(text: string, params: readonly unknown[], name: string): Promise<T[]>;
 }
 
 /** The runner of an EntityManager; inside `transactional` it uses that transaction. */
@@ -23,11 +29,13 @@ export function entityManagerSql(em: EntityManager): SqlRunner {
 
 /** The runner of a raw pg client (the intake's connection). */
 export function pgClientSql(client: ClientBase): SqlRunner {
+  const numbered = (text: string): string => {
+    let n = 0;
+    return text.replace(/\?/g, () => `$${++n}`);
+  };
   return {
-    query: async <T>(text: string, params: readonly unknown[] = []) => {
-      let n = 0;
-      const result = await client.query(text.replace(/\?/g, () => `$${++n}`), [...params]);
-      return result.rows as T[];
-    },
+    query: async <T>(text: string, params: readonly unknown[] = []) => (await client.query(numbered(text), [...params])).rows as T[],
+    prepared: async <T>(text: string, params: readonly unknown[], name: string) =>
+      (await client.query({ name, text: numbered(text), values: [...params] })).rows as T[],
   };
 }

@@ -155,6 +155,7 @@ describe('GraphQL subscriptions over graphql-ws', () => {
       'Subscription.escalationRaised': 'subscription { escalationRaised { cursor } }',
       'Subscription.slaBoard': 'subscription { slaBoard { asOf entries { opdCode } } }',
       'Subscription.notificationAdded': 'subscription { notificationAdded { id } }',
+      'Subscription.conversationUpdated': 'subscription { conversationUpdated { cursor reason } }',
     };
     for (const role of GRANTED_ROLES) {
       const actor: TestActor = { userId: `sub-${role.toLowerCase()}`, role, ...(OPD_BOUND_ROLES.has(role) && { opdCode: CODES.roadsOpd }) };

@@ -17,6 +17,8 @@ import { OPEN311_FIXTURES } from './matrix-fixtures-open311';
 import { TICKET_FIXTURES } from './matrix-fixtures-tickets';
 import { WEBHOOK_FIXTURES } from './matrix-fixtures-webhooks';
 import { buildWorld, World } from './matrix-world';
+import { CHANNEL_FIXTURES } from './matrix-fixtures-channels';
+import { CHANNEL_OUTBOUND_FIXTURES } from './matrix-fixtures-channel-outbound';
 import { describeReporterIdentity } from './reporter-identity.checks';
 
 // The authorization matrix of the issue, generated from the one permission
@@ -26,7 +28,7 @@ import { describeReporterIdentity } from './reporter-identity.checks';
 // and change nothing of it. Ticket.reporter, id guessing and API keys with a
 // single permission follow.
 
-const FIXTURES: Fixture[] = [...TICKET_FIXTURES, ...ADMIN_FIXTURES, ...WEBHOOK_FIXTURES, ...DELIVERY_FIXTURES, ...LOOKUP_FIXTURES, ...ATTACHMENT_FIXTURES, ...OPEN311_FIXTURES];
+const FIXTURES: Fixture[] = [...TICKET_FIXTURES, ...ADMIN_FIXTURES, ...WEBHOOK_FIXTURES, ...DELIVERY_FIXTURES, ...LOOKUP_FIXTURES, ...ATTACHMENT_FIXTURES, ...OPEN311_FIXTURES, ...CHANNEL_FIXTURES, ...CHANNEL_OUTBOUND_FIXTURES];
 const FIELD_RULES = OPERATIONS.filter((op) => !/^(Query|Mutation|Subscription)\./.test(op));
 // Subscriptions are checked over graphql-ws in test/e2e/delivery/subscriptions.e2e-spec.ts.
 const SUBSCRIPTIONS = OPERATIONS.filter((op) => op.startsWith('Subscription.'));

@@ -32,6 +32,20 @@ export class ReporterAccessRecorder {
     await this.insert(actor, operation, phone, [null, ...new Set(shownTicketIds)]);
   }
 
+  /**
+   * Social-media senders' identities (handle, name) were shown: one row per
+   * sender, the handle (`whatsapp:<wa_id>`, `telegram:<chat id>`…) in
+   * `reporter_phone`, with the ticket the conversation became, if any.
+   */
+  async sendersRead(actor: Actor, operation: string, senders: ReadonlyArray<{ handle: string; ticketId: string | null }>): Promise<void> {
+    if (senders.length === 0) return;
+    await this.em.fork().getConnection().execute(
+      `insert into reporter_access_log (id, ticket_id, reporter_phone, actor_id, actor_role, actor_opd, operation, accessed_at)
+       select gen_random_uuid(), cast(value ->> 'ticketId' as uuid), value ->> 'handle', ?, ?, ?, ?, ? from jsonb_array_elements(cast(? as jsonb))`,
+      [actor.userId, actor.role, actor.opdCode, operation, this.clock.now(), JSON.stringify(senders)],
+    );
+  }
+
   private async insert(actor: Actor, operation: string, phone: string | null, ticketIds: ReadonlyArray<string | null>): Promise<void> {
     if (ticketIds.length === 0) return;
     await this.em.fork().getConnection().execute(

@@ -151,6 +151,27 @@ export const PERMISSIONS = {
   'Mutation.createOpen311Client': grant(ADMINS),
   'Mutation.revokeOpen311Client': grant(ADMINS),
 
+  // Social-media channels (docs/channels.md): admins keep the official-account registry; the call
+  // centre works the conversation inbox (sender identity follows Ticket.reporter); auditors read.
+  'Query.officialAccounts': grant(all(ADMIN, AUDITOR, SPV)),
+  'Mutation.registerOfficialAccount': grant(ADMINS),
+  'Mutation.updateOfficialAccount': grant(ADMINS),
+  'Mutation.deactivateOfficialAccount': grant(ADMINS),
+  'Query.channelConversations': grant({ ...CALL_CENTRE, ...all(AUDITOR) }),
+  'Query.channelConversation': grant({ ...CALL_CENTRE, ...all(AUDITOR) }),
+  'Query.channelMessages': grant({ ...CALL_CENTRE, ...all(AUDITOR) }),
+  'Mutation.claimConversation': grant(CALL_CENTRE),
+  'Mutation.releaseConversation': grant(CALL_CENTRE),
+  'Subscription.conversationUpdated': grant({ ...CALL_CENTRE, ...all(AUDITOR) }),
+  // Answering citizens: the call centre (the conversation's holder only, checked by the command);
+  // what they are told automatically (milestone texts) is the admins' to edit, auditors read it.
+  'Mutation.replyToConversation': grant(CALL_CENTRE),
+  'Mutation.createTicketFromConversation': grant(CALL_CENTRE),
+  'Mutation.attachConversationToTicket': grant(CALL_CENTRE),
+  'Mutation.answerConversation': grant(CALL_CENTRE),
+  'Query.channelTemplates': grant({ ...CALL_CENTRE, ...all(ADMIN, AUDITOR) }),
+  'Mutation.updateChannelTemplate': grant(ADMINS),
+
   // The outbox's dead letters: admins see and replay them (payloads are not shown).
   'Query.outboxDeadLetters': grant(ADMINS),
   'Mutation.replayOutboxMessage': grant(ADMINS),

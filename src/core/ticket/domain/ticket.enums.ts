@@ -29,6 +29,7 @@ export enum SocialPlatform {
   TIKTOK = 'TIKTOK',
   YOUTUBE = 'YOUTUBE',
   WHATSAPP = 'WHATSAPP',
+  TELEGRAM = 'TELEGRAM',
   OTHER = 'OTHER',
 }
 

@@ -13,6 +13,8 @@ import { Migration20261202170000_webhooks } from './Migration20261202170000-webh
 import { Migration20261202171000_caller_lookup } from './Migration20261202171000-caller_lookup';
 import { Migration20261202180000_attachments } from './Migration20261202180000-attachments';
 import { Migration20261202190000_open311 } from './Migration20261202190000-open311';
+import { Migration20261203100000_channels } from './Migration20261203100000-channels';
+import { Migration20261203101000_channel_outbound } from './Migration20261203101000-channel_outbound';
 import { Migration20261203110000_read_paths } from './Migration20261203110000-read_paths';
 
 /**
@@ -34,5 +36,7 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261202171000-caller_lookup', class: Migration20261202171000_caller_lookup },
   { name: 'Migration20261202180000-attachments', class: Migration20261202180000_attachments },
   { name: 'Migration20261202190000-open311', class: Migration20261202190000_open311 },
+  { name: 'Migration20261203100000-channels', class: Migration20261203100000_channels },
+  { name: 'Migration20261203101000-channel_outbound', class: Migration20261203101000_channel_outbound },
   { name: 'Migration20261203110000-read_paths', class: Migration20261203110000_read_paths },
 ];
