@@ -16,7 +16,7 @@ import { SlaCompliance } from './application/sla-compliance';
 import { SlaPolicyAdmin } from './application/sla-policy.admin';
 import { SlaReevaluation } from './application/sla-reevaluation';
 import { SlaCalendarResolver } from './api/sla-calendar.resolver';
-import { SlaEscalationResolver } from './api/sla-escalation.resolver';
+import { SlaComplianceByOpdResolver, SlaEscalationResolver } from './api/sla-escalation.resolver';
 import { SlaPolicyResolver } from './api/sla-policy.resolver';
 import { TicketSlaResolver } from './api/ticket-sla.resolver';
 import './api/sla-graphql.enums';
@@ -68,6 +68,7 @@ export class SlaModule implements OnApplicationBootstrap {
         SlaPolicyResolver,
         SlaCalendarResolver,
         SlaEscalationResolver,
+        SlaComplianceByOpdResolver,
       ],
       exports: [TICKET_EVENT_SINK, SlaCatalog, SlaSweeper, SlaBoardReader, TicketDueTimes],
     };
