@@ -1,0 +1,57 @@
+import type { ReactNode } from 'react';
+import type { Me } from '../auth/auth-context';
+import { ChangePasswordScreen } from '../screens/change-password.screen';
+import { TicketListScreen } from '../screens/ticket-list.screen';
+import { matchPath } from './router';
+
+/**
+ * One console route. `operations` are the permission table's names (`Query.x`, `Mutation.y`) the screen
+ * needs; a session without all of them neither sees the route in the navigation nor reaches it by URL
+ * (the API would refuse its requests anyway: this keeps people from a screen that can only fail).
+ */
+export interface ConsoleRoute {
+  readonly path: string;
+  readonly operations: readonly string[];
+  /** i18n key of the navigation entry; none: reached by link only (e.g. a ticket's detail). */
+  readonly navKey?: string;
+  render(params: Record<string, string>): ReactNode;
+}
+
+/** Every screen. Later screens add their entry here (and their role's home below). */
+export const ROUTES: readonly ConsoleRoute[] = [
+  { path: '/tickets', operations: ['Query.tickets'], navKey: 'nav.tickets', render: () => <TicketListScreen /> },
+  { path: '/account/password', operations: ['Mutation.changeMyPassword'], navKey: 'nav.password', render: () => <ChangePasswordScreen /> },
+];
+
+/** The screen a role starts on, in order of preference (the first one it may use). */
+const HOME_BY_ROLE: Readonly<Record<string, readonly string[]>> = {
+  CALL_TAKER: ['/new-call', '/tickets'],
+  SUPERVISOR: ['/board', '/tickets'],
+  OPD_OFFICER: ['/queue', '/tickets'],
+  OPD_HEAD: ['/queue', '/tickets'],
+  FIELD_UNIT: ['/queue', '/tickets'],
+  ADMIN: ['/admin', '/tickets'],
+  AUDITOR: ['/tickets'],
+};
+
+export function allowed(route: ConsoleRoute, me: Me): boolean {
+  return route.operations.every((operation) => me.operations.includes(operation));
+}
+
+export function findRoute(path: string): { route: ConsoleRoute; params: Record<string, string> } | null {
+  for (const route of ROUTES) {
+    const params = matchPath(route.path, path);
+    if (params) return { route, params };
+  }
+  return null;
+}
+
+/** Where `me` lands after signing in (and on `/`). */
+export function homeFor(me: Me): string {
+  const preferred = HOME_BY_ROLE[me.role] ?? [];
+  for (const path of preferred) {
+    const found = findRoute(path);
+    if (found && allowed(found.route, me)) return path;
+  }
+  return ROUTES.find((route) => route.navKey && allowed(route, me))?.path ?? '/account/password';
+}
