@@ -1,6 +1,11 @@
 import type { ReactNode } from 'react';
 import type { Me } from '../auth/auth-context';
+import { AdminScreen } from '../screens/admin.screen';
 import { ChangePasswordScreen } from '../screens/change-password.screen';
+import { FieldQueueScreen } from '../screens/field-queue.screen';
+import { FieldTicketScreen } from '../screens/field-ticket.screen';
+import { SlaBoardScreen } from '../screens/sla-board.screen';
+import { SlaComplianceScreen } from '../screens/sla-compliance.screen';
 import { TicketListScreen } from '../screens/ticket-list.screen';
 import { matchPath } from './router';
 
@@ -20,6 +25,13 @@ export interface ConsoleRoute {
 /** Every screen. Later screens add their entry here (and their role's home below). */
 export const ROUTES: readonly ConsoleRoute[] = [
   { path: '/tickets', operations: ['Query.tickets'], navKey: 'nav.tickets', render: () => <TicketListScreen /> },
+  { path: '/board', operations: ['Query.slaBoard'], navKey: 'nav.board', render: () => <SlaBoardScreen /> },
+  { path: '/compliance', operations: ['Query.slaCompliance'], navKey: 'nav.compliance', render: () => <SlaComplianceScreen /> },
+  { path: '/queue', operations: ['Query.tickets', 'Mutation.arriveOnSite'], navKey: 'nav.queue', render: () => <FieldQueueScreen /> },
+  { path: '/queue/:id', operations: ['Query.ticket', 'Mutation.arriveOnSite'], render: (p) => <FieldTicketScreen id={p.id!} /> },
+  // Administration is for admins (an auditor reads staff and keys through the API, not here).
+  { path: '/admin', operations: ['Mutation.createStaffUser'], navKey: 'nav.admin', render: () => <AdminScreen /> },
+  { path: '/admin/:section', operations: ['Mutation.createStaffUser'], render: (p) => <AdminScreen section={p.section} /> },
   { path: '/account/password', operations: ['Mutation.changeMyPassword'], navKey: 'nav.password', render: () => <ChangePasswordScreen /> },
 ];
 
