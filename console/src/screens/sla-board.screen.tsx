@@ -109,9 +109,16 @@ export function SlaBoardScreen(): ReactNode {
   const { path, navigate } = useRouter();
   const { can } = useAuth();
   const wall = new URLSearchParams(path.split('?')[1] ?? '').get('wall') === '1';
-  const now = useNow();
+  const tick = useNow();
   const feed = useSubscription(BoardFeed);
   const board = feed.data?.slaBoard;
+  // Countdowns run on the server's time: its `asOf` plus what passed here since the board arrived, so a
+  // wall screen whose own clock is off still shows the server's remaining time.
+  const [received, setReceived] = useState({ asOf: 0, at: 0 });
+  useEffect(() => {
+    if (board) setReceived({ asOf: Date.parse(board.asOf), at: Date.now() });
+  }, [board]);
+  const now = received.at ? received.asOf + (tick - received.at) : tick;
 
   useEffect(() => {
     document.body.classList.toggle('wall-mode', wall);

@@ -101,7 +101,7 @@ function ComplianceChart({ metric, regency, report, period }: { metric: string; 
     ...report.byOpd.flatMap((o) => o.metrics.filter((m) => m.metric === metric && m.total > 0).map((row) => ({ opdCode: o.opdCode, row }))),
   ];
   const height = bars.length * BAR + 24;
-  const scale = (WIDTH - LABEL - 60) / 100;
+  const scale = (WIDTH - LABEL - 120) / 100;
   const id = `chart-${metric}`;
   return (
     <figure className="chart" data-testid={id}>

@@ -123,11 +123,15 @@ const ADMIN = { userId: 'browser-admin', role: 'ADMIN' };
  * The built console on the real server (the production factory, a database of its own copied from the
  * migrated template, a manual clock), listening on a free loopback port, and a headless Chromium.
  * Screenshots go to a folder printed at the start; it is removed when every test of the file passed,
- * unless BROWSER_SCREENSHOTS_DIR names a folder to keep them in.
+ * unless BROWSER_SCREENSHOTS_DIR names a folder to keep them in. `env` adds settings (e.g. the delivery
+ * relay, which live screens need for their subscriptions).
  */
-export async function startBrowserApp(scenario: string, clock = new ManualClock()): Promise<BrowserApp> {
+export async function startBrowserApp(scenario: string, clock = new ManualClock(), env: Record<string, string> = {}): Promise<BrowserApp> {
   ensureConsoleBuilt();
-  const app = await startTestApp({ CONSOLE_ENABLED: 'true', CONSOLE_DIR: CONSOLE_DIST, AUTH_SCRYPT_LOG_N: '10', LOGIN_RATE_LIMIT_PER_MINUTE: '1000' }, clock);
+  const app = await startTestApp(
+    { CONSOLE_ENABLED: 'true', CONSOLE_DIR: CONSOLE_DIST, AUTH_SCRYPT_LOG_N: '10', LOGIN_RATE_LIMIT_PER_MINUTE: '1000', ...env },
+    clock,
+  );
   await app.app.listen(0, '127.0.0.1');
   const { port } = (app.app.getHttpServer() as Server).address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
