@@ -165,6 +165,19 @@ describe('console: the emergency path across three roles, and role-based screens
     expect(new URL(admin.page.url()).pathname).toBe('/admin');
     await admin.waitForText('officer', 'table');
     await admin.step('admin-staff');
+    // A new field unit for the fire service, from the form: the one-time password is shown once.
+    await admin.page.focus('#staff-username');
+    await admin.type('unit-damkar-2');
+    await admin.page.focus('#staff-name');
+    await admin.type('Unit Damkar 2');
+    await admin.page.select('#staff-role', 'FIELD_UNIT');
+    await admin.page.waitForSelector('#staff-opd');
+    await admin.page.select('#staff-opd', FIRE_OPD);
+    await admin.click('form.admin-form button[type="submit"]');
+    await admin.waitForText('unit-damkar-2', '[data-testid="one-time-password"]');
+    await admin.waitForText('unit-damkar-2', 'table');
+    const staff = await site.app.gql<{ staffUsers: Array<{ username: string; role: string; opdCode: string | null }> }>('{ staffUsers { username role opdCode } }', {}, { userId: 'adm', role: 'ADMIN' });
+    expect(staff.body.data!.staffUsers.find((u) => u.username === 'unit-damkar-2')).toEqual({ username: 'unit-damkar-2', role: 'FIELD_UNIT', opdCode: FIRE_OPD });
     for (const [section, text] of [['rollout', 'SATPOLPP-DAMKAR'], ['categories', 'KEBAKARAN_BANGUNAN'], ['policies', 'Emergency'], ['calendars', 'WORKING_DAYS']] as const) {
       await admin.goto(`/admin/${section}`);
       await admin.waitForText(text, '.admin-section');
@@ -176,6 +189,14 @@ describe('console: the emergency path across three roles, and role-based screens
     await supervisor.page.waitForSelector('[data-testid="chart-ON_SITE"]');
     await supervisor.waitForText(FIRE_OPD, '[data-testid="compliance-table"]');
     await supervisor.step('compliance');
+    // The same screens in English on request.
+    await supervisor.page.select('.user-menu select', 'en');
+    await supervisor.waitForText('SLA compliance', 'h1');
+    await supervisor.waitForText('Whole regency', '[data-testid="compliance-table"]');
+    await supervisor.goto('/board');
+    await supervisor.waitForText('Open emergencies');
+    await supervisor.waitForText('In time', `[data-testid="emergency-${fire.number}"]`);
+    await supervisor.step('board-en');
     await officer.close();
     await supervisor.close();
   });
