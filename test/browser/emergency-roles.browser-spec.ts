@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { SlaSweeper } from '../../src/core/sla/sweeper/sla-sweeper';
 import { ManualClock } from '../support/manual-clock';
-import { tinyJpeg } from '../support/media-fixtures';
+import { tinyJpeg, tinyPng } from '../support/media-fixtures';
 import type { TestActor } from '../support/test-app';
 import { BOOT_TIMEOUT_MS } from '../support/timeouts';
 import { startBrowserApp, type BrowserApp, type ConsoleSession } from './support/browser-app';
@@ -145,6 +145,21 @@ describe('console: the emergency path across three roles, and role-based screens
     await level(supervisor, fire.number, 'done');
     await supervisor.waitForText('Tepat waktu', `[data-testid="emergency-${fire.number}"]`);
     await supervisor.step('board-green');
+
+    // Fire out: resolved with what was done and a photo of the scene after; it leaves the board. Half an
+    // hour on, the access token has expired (15 min): the upload's 401 renews it once, as GraphQL does.
+    site.clock.advance(30 * MINUTE);
+    const after = (await officer.page.waitForSelector('#field-photo')) as unknown as { uploadFile(...paths: string[]): Promise<void> };
+    const photoAfter = path.join(tmpdir(), `sigap-scene-after-${process.pid}.png`);
+    writeFileSync(photoAfter, tinyPng());
+    await after.uploadFile(photoAfter);
+    await officer.page.focus('#field-note');
+    await officer.type('Api padam, tidak ada korban');
+    await officer.click('button::-p-text(Selesaikan)');
+    await officer.waitForText('Selesai', '[data-testid="field-state"]');
+    await officer.page.waitForFunction(() => document.querySelectorAll('.photos img').length === 2);
+    await officer.step('resolved');
+    await supervisor.page.waitForSelector(`[data-testid="emergency-${fire.number}"]`, { hidden: true });
   });
 
   it('an OPD officer has no admin screens, not in the navigation and not by URL; an admin has them', async () => {
@@ -195,7 +210,8 @@ describe('console: the emergency path across three roles, and role-based screens
     await supervisor.waitForText('Whole regency', '[data-testid="compliance-table"]');
     await supervisor.goto('/board');
     await supervisor.waitForText('Open emergencies');
-    await supervisor.waitForText('In time', `[data-testid="emergency-${fire.number}"]`);
+    // The fire was resolved: nothing open on the board.
+    await supervisor.waitForText('No open emergency.');
     await supervisor.step('board-en');
     await officer.close();
     await supervisor.close();

@@ -183,6 +183,8 @@ function FieldActions({ ticket, onChanged }: { ticket: Ticket; onChanged: () => 
   const [unit, setUnit] = useState(ticket.assignedUnit ?? '');
   const [note, setNote] = useState('');
   const [photo, setPhoto] = useState<File | null>(null);
+  // A new picker after each saved step: the file input forgets the photo just sent.
+  const [pickerKey, setPickerKey] = useState(0);
   const position = usePosition();
   const allowed = new Set(ticket.allowedCommands);
   const ref = { ticketId: ticket.id, expectedVersion: ticket.version };
@@ -197,6 +199,7 @@ function FieldActions({ ticket, onChanged }: { ticket: Ticket; onChanged: () => 
         setMessage({ ok: true, text: t('field.done') });
         setNote('');
         setPhoto(null);
+        setPickerKey((k) => k + 1);
       } else if (outcome?.__typename === 'VersionConflict') setMessage({ ok: false, text: t('field.conflict') });
       else setMessage({ ok: false, text: [outcome?.message, ...(outcome?.problems ?? [])].filter(Boolean).join(' ') });
       onChanged();
@@ -258,7 +261,7 @@ function FieldActions({ ticket, onChanged }: { ticket: Ticket; onChanged: () => 
           </button>
         </form>
       )}
-      {(canArrive || canResolve || canNote) && <PhotoPicker file={photo} onChange={setPhoto} />}
+      {(canArrive || canResolve || canNote) && <PhotoPicker key={pickerKey} file={photo} onChange={setPhoto} />}
       {canArrive && (
         <form onSubmit={onArrive}>
           <fieldset>
