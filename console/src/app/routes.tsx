@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Me } from '../auth/auth-context';
 import { ChangePasswordScreen } from '../screens/change-password.screen';
+import { NewCallScreen } from '../screens/new-call/new-call.screen';
 import { TicketListScreen } from '../screens/ticket-list.screen';
 import { matchPath } from './router';
 
@@ -19,6 +20,12 @@ export interface ConsoleRoute {
 
 /** Every screen. Later screens add their entry here (and their role's home below). */
 export const ROUTES: readonly ConsoleRoute[] = [
+  {
+    path: '/new-call',
+    operations: ['Mutation.createTicket', 'Mutation.triageTicket', 'Mutation.recordInformationRequest', 'Query.callerHistory', 'Query.duplicateCandidates'],
+    navKey: 'nav.newCall',
+    render: () => <NewCallScreen />,
+  },
   { path: '/tickets', operations: ['Query.tickets'], navKey: 'nav.tickets', render: () => <TicketListScreen /> },
   { path: '/account/password', operations: ['Mutation.changeMyPassword'], navKey: 'nav.password', render: () => <ChangePasswordScreen /> },
 ];
