@@ -3,6 +3,7 @@ import type { Me } from '../auth/auth-context';
 import { ChangePasswordScreen } from '../screens/change-password.screen';
 import { NewCallScreen } from '../screens/new-call/new-call.screen';
 import { TicketListScreen } from '../screens/ticket-list.screen';
+import { TicketDetailScreen } from '../screens/ticket/ticket-detail.screen';
 import { matchPath } from './router';
 
 /**
@@ -27,6 +28,7 @@ export const ROUTES: readonly ConsoleRoute[] = [
     render: () => <NewCallScreen />,
   },
   { path: '/tickets', operations: ['Query.tickets'], navKey: 'nav.tickets', render: () => <TicketListScreen /> },
+  { path: '/tickets/:id', operations: ['Query.ticket'], render: ({ id }) => <TicketDetailScreen key={id} id={id!} /> },
   { path: '/account/password', operations: ['Mutation.changeMyPassword'], navKey: 'nav.password', render: () => <ChangePasswordScreen /> },
 ];
 

@@ -13,7 +13,8 @@ import { DuplicatesQuery } from './new-call.operations';
 export function DuplicatePanel(props: { draft: DuplicateDraftInput; onSameAs(id: string, number: string): void; busy: boolean }): ReactNode {
   const { t, i18n } = useTranslation();
   const draft = useDebounced(props.draft, 300);
-  const enough = (draft.description?.trim().length ?? 0) >= 8 || Boolean(draft.village) || Boolean(draft.categoryCode);
+  // The API searches around a point, or in a village of a district: until then there is nothing to ask.
+  const enough = (draft.latitude != null && draft.longitude != null) || (Boolean(draft.district) && Boolean(draft.village));
   const { data } = useQuery(DuplicatesQuery, { variables: { draft }, skip: !enough, fetchPolicy: 'network-only' });
   const candidates = enough ? (data?.duplicateCandidates.candidates ?? []) : [];
   return (

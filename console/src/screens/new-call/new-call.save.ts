@@ -37,7 +37,8 @@ function number(text: string): number | null {
   return text.trim() !== '' && Number.isFinite(n) ? n : null;
 }
 
-function ticketInput(draft: CallDraft) {
+/** `sameAs`: the call is merged into an existing ticket, which keeps its own category and answers. */
+function ticketInput(draft: CallDraft, sameAs = false) {
   const latitude = number(draft.latitude);
   const longitude = number(draft.longitude);
   return {
@@ -45,9 +46,9 @@ function ticketInput(draft: CallDraft) {
     kind: draft.kind,
     description: draft.description.trim(),
     descriptionLanguage: 'id',
-    categoryCode: draft.categoryCode || null,
+    categoryCode: sameAs ? null : draft.categoryCode || null,
     // The category's questions travel with the ticket: required ones are checked on create.
-    attributes: draft.categoryCode ? answersInput(draft.answers) : null,
+    attributes: draft.categoryCode && !sameAs ? answersInput(draft.answers) : null,
     reporter: { phone: draft.phone.trim() || null, name: draft.reporterName.trim() || null },
     location: {
       district: draft.district || null,
@@ -76,7 +77,7 @@ export async function saveCall(client: ApolloClient, draft: CallDraft, sameAs?: 
     return { ok: false, message: result?.message ?? '', problems: result?.__typename === 'InvalidTicketInput' ? result.problems : [] };
   }
 
-  const res = await client.mutate({ mutation: CreateTicketMutation, variables: { input: ticketInput(draft), key: draft.idempotencyKey } });
+  const res = await client.mutate({ mutation: CreateTicketMutation, variables: { input: ticketInput(draft, Boolean(sameAs)), key: draft.idempotencyKey } });
   const created = res.data?.createTicket;
   if (created?.__typename !== 'TicketCreated') {
     return { ok: false, message: created?.message ?? '', problems: created?.__typename === 'InvalidTicketInput' ? created.problems : [] };
