@@ -5,7 +5,7 @@ import { defineConfig } from 'vite';
 // `npm run dev` proxies the API of a server started with `npm start` on port 3000.
 export default defineConfig({
   plugins: [react()],
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: false },
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 800 },
   server: {
     proxy: {
       '/graphql': { target: 'http://localhost:3000', ws: true },

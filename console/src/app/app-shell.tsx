@@ -19,9 +19,11 @@ export function AppShell(): ReactNode {
     if (me && atRoot) navigate(homeFor(me), { replace: true });
   }, [me, atRoot, navigate]);
   // A new screen: its heading gets the focus, so a screen reader announces it and Tab starts there.
+  // A screen that focuses its first field itself (the new call's phone number) keeps that focus.
   useEffect(() => {
+    if (main.current?.contains(document.activeElement)) return;
     main.current?.querySelector<HTMLElement>('h1')?.focus();
-  }, [path]);
+  }, [path, found?.route]);
 
   if (loading) return <p className="loading" role="status">{t('common.loading')}</p>;
   if (!me) return <SignInScreen />;

@@ -4,9 +4,11 @@ import { AdminScreen } from '../screens/admin.screen';
 import { ChangePasswordScreen } from '../screens/change-password.screen';
 import { FieldQueueScreen } from '../screens/field-queue.screen';
 import { FieldTicketScreen } from '../screens/field-ticket.screen';
+import { NewCallScreen } from '../screens/new-call/new-call.screen';
 import { SlaBoardScreen } from '../screens/sla-board.screen';
 import { SlaComplianceScreen } from '../screens/sla-compliance.screen';
 import { TicketListScreen } from '../screens/ticket-list.screen';
+import { TicketDetailScreen } from '../screens/ticket/ticket-detail.screen';
 import { matchPath } from './router';
 
 /**
@@ -24,7 +26,14 @@ export interface ConsoleRoute {
 
 /** Every screen. Later screens add their entry here (and their role's home below). */
 export const ROUTES: readonly ConsoleRoute[] = [
+  {
+    path: '/new-call',
+    operations: ['Mutation.createTicket', 'Mutation.triageTicket', 'Mutation.recordInformationRequest', 'Query.callerHistory', 'Query.duplicateCandidates'],
+    navKey: 'nav.newCall',
+    render: () => <NewCallScreen />,
+  },
   { path: '/tickets', operations: ['Query.tickets'], navKey: 'nav.tickets', render: () => <TicketListScreen /> },
+  { path: '/tickets/:id', operations: ['Query.ticket'], render: ({ id }) => <TicketDetailScreen key={id} id={id!} /> },
   { path: '/board', operations: ['Query.slaBoard'], navKey: 'nav.board', render: () => <SlaBoardScreen /> },
   { path: '/compliance', operations: ['Query.slaCompliance'], navKey: 'nav.compliance', render: () => <SlaComplianceScreen /> },
   { path: '/queue', operations: ['Query.tickets', 'Mutation.arriveOnSite'], navKey: 'nav.queue', render: () => <FieldQueueScreen /> },
