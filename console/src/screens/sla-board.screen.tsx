@@ -131,8 +131,10 @@ export function SlaBoardScreen(): ReactNode {
         <h1 id="board-title" tabIndex={-1}>
           {t('board.title')}
         </h1>
-        <p className="board-status" role="status" data-testid="board-status">
-          {board ? `${t('board.live')} · ${t('board.asOf', { time: formatTime(board.asOf, i18n.language) })}` : t('board.connecting')}
+        {/* Only the connection is announced: the time changes with every push (every 30 s at least). */}
+        <p className="board-status" data-testid="board-status">
+          <span role="status">{board ? t('board.live') : t('board.connecting')}</span>
+          {board && ` · ${t('board.asOf', { time: formatTime(board.asOf, i18n.language) })}`}
           {board && board.breached > 0 && <span className="badge danger">{t('board.breachedCount', { count: board.breached })}</span>}
         </p>
         <button type="button" className="secondary" onClick={() => navigate(wall ? '/board' : '/board?wall=1')}>
