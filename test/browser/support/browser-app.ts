@@ -127,7 +127,11 @@ const ADMIN = { userId: 'browser-admin', role: 'ADMIN' };
  */
 export async function startBrowserApp(scenario: string, clock = new ManualClock()): Promise<BrowserApp> {
   ensureConsoleBuilt();
-  const app = await startTestApp({ CONSOLE_ENABLED: 'true', CONSOLE_DIR: CONSOLE_DIST, AUTH_SCRYPT_LOG_N: '10', LOGIN_RATE_LIMIT_PER_MINUTE: '1000' }, clock);
+  // The outbox relay runs (woken by NOTIFY at each commit) so that subscriptions reach the browsers.
+  const app = await startTestApp(
+    { CONSOLE_ENABLED: 'true', CONSOLE_DIR: CONSOLE_DIST, AUTH_SCRYPT_LOG_N: '10', LOGIN_RATE_LIMIT_PER_MINUTE: '1000', DELIVERY_RELAY_ENABLED: 'true' },
+    clock,
+  );
   await app.app.listen(0, '127.0.0.1');
   const { port } = (app.app.getHttpServer() as Server).address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
