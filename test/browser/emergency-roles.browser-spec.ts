@@ -35,7 +35,7 @@ describe('console: the emergency path across three roles, and role-based screens
 
   beforeAll(async () => {
     // The server's clock starts at the real time: the browser's own clock is real.
-    site = await startBrowserApp('emergency-roles', new ManualClock(new Date()), { DELIVERY_RELAY_ENABLED: 'true', DELIVERY_POLL_MS: '200' });
+    site = await startBrowserApp('emergency-roles', new ManualClock(new Date()));
   }, BOOT_TIMEOUT_MS);
   afterAll(async () => site?.close(), BOOT_TIMEOUT_MS);
 

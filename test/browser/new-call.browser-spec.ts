@@ -66,4 +66,39 @@ describe('console: a call taker records a call', () => {
     expect(res.body.data.ticket.attributes).toEqual(expect.arrayContaining([{ code: 'STILL_PASSABLE', values: ['LIGHT_ONLY'] }]));
     await ct.close();
   });
+
+  it('dispatches an emergency in the same save, and answers an information request on the spot', async () => {
+    const ct = await site.openSession('emergency');
+    await ct.signIn(await site.createUser('CALL_TAKER'));
+    await ct.page.waitForSelector('#phone');
+    await ct.type('081399998888');
+    await ct.page.focus('#description');
+    await ct.type('Rumah terbakar, api besar, warga panik');
+    // The fire category is suggested and its kind (emergency) follows.
+    await ct.page.waitForFunction(() => (globalThis as any).document.querySelector('#category').value === 'KEBAKARAN_BANGUNAN');
+    await ct.page.waitForFunction(() => (globalThis as any).document.querySelector('#kind').value === 'EMERGENCY');
+    await ct.page.focus('#district');
+    await ct.type('Ban');
+    await ct.press('Tab');
+    await ct.type('Kubu');
+    await ct.page.focus('#attr-PEOPLE_TRAPPED');
+    await ct.type('T'); // Tidak
+    await ct.press('Enter', 'Control');
+    await ct.waitForText('tersimpan', '[data-testid="saved"]');
+    expect(await ct.text('[data-testid="saved"]')).toContain('Diteruskan'); // DISPATCHED
+    await ct.step('emergency-dispatched');
+
+    // An information request: kind first, then the answer given on the phone.
+    await ct.page.focus('#phone');
+    await ct.type('081377776666');
+    await ct.page.select('#kind', 'INFORMATION');
+    await ct.page.focus('#description');
+    await ct.type('Jam buka kantor Disdukcapil hari Sabtu?');
+    await ct.page.focus('#answer');
+    await ct.type('Sabtu tutup; Senin sampai Jumat pukul 08.00 sampai 15.00 WITA.');
+    await ct.press('Enter', 'Control');
+    await ct.waitForText('Dijawab', '[data-testid="saved"]'); // ANSWERED
+    await ct.step('information-answered');
+    await ct.close();
+  });
 });

@@ -70,6 +70,9 @@ describe('console: ticket detail, duplicates and conflicts', () => {
     await ayu.click('.note-form button[type="submit"]');
     await ayu.waitForText('Penelepon akan mengirim foto', '[data-testid="timeline"]');
 
+    // Made's screen hears of it at once over the WebSocket (graphql-ws, under the console's CSP)...
+    await made.waitForText('baru saja diubah orang lain', '[data-testid="changed-elsewhere"]');
+    // ...but he sends on the version he saw, as someone would who had not looked up.
     await made.page.focus('#note-text');
     await made.type('Sudah dicek petugas PUPR');
     await made.click('.note-form button[type="submit"]');

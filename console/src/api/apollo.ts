@@ -45,11 +45,19 @@ export function createApolloClient(): ApolloClient {
 
   const http = new HttpLink({ uri: '/graphql' });
   const auth = new ApolloLink((operation, forward) => {
-    operation.setContext(({ headers = {} }: { headers?: Record<string, string> }) => ({ headers: { ...headers, ...authHeaders() } }));
+    operation.setContext(({ headers = {} }: { headers?: Record<string, string> }) => ({
+      headers: { ...headers, ...authHeaders() },
+      sentToken: currentTokens()?.accessToken ?? null,
+    }));
     return forward(operation);
   });
   const renew = new ErrorLink(({ error, operation, forward }) => {
     if (!expired(error)) return;
+    // Sent with a token that was renewed meanwhile (requests in flight during a refresh): retry with the
+    // new one; refreshing again would spend a refresh token for nothing.
+    const sent = (operation.getContext() as { sentToken?: string | null }).sentToken;
+    const current = currentTokens()?.accessToken;
+    if (sent && current && sent !== current) return forward(operation);
     return from(refreshTokens()).pipe(switchMap(() => forward(operation)));
   });
   const link = ApolloLink.split(

@@ -123,13 +123,13 @@ const ADMIN = { userId: 'browser-admin', role: 'ADMIN' };
  * The built console on the real server (the production factory, a database of its own copied from the
  * migrated template, a manual clock), listening on a free loopback port, and a headless Chromium.
  * Screenshots go to a folder printed at the start; it is removed when every test of the file passed,
- * unless BROWSER_SCREENSHOTS_DIR names a folder to keep them in. `env` adds settings (e.g. the delivery
- * relay, which live screens need for their subscriptions).
+ * unless BROWSER_SCREENSHOTS_DIR names a folder to keep them in.
  */
-export async function startBrowserApp(scenario: string, clock = new ManualClock(), env: Record<string, string> = {}): Promise<BrowserApp> {
+export async function startBrowserApp(scenario: string, clock = new ManualClock()): Promise<BrowserApp> {
   ensureConsoleBuilt();
+  // The outbox relay runs (woken by NOTIFY at each commit) so that subscriptions reach the browsers.
   const app = await startTestApp(
-    { CONSOLE_ENABLED: 'true', CONSOLE_DIR: CONSOLE_DIST, AUTH_SCRYPT_LOG_N: '10', LOGIN_RATE_LIMIT_PER_MINUTE: '1000', ...env },
+    { CONSOLE_ENABLED: 'true', CONSOLE_DIR: CONSOLE_DIST, AUTH_SCRYPT_LOG_N: '10', LOGIN_RATE_LIMIT_PER_MINUTE: '1000', DELIVERY_RELAY_ENABLED: 'true' },
     clock,
   );
   await app.app.listen(0, '127.0.0.1');

@@ -47,11 +47,13 @@ export function NewCallScreen(): ReactNode {
   const suggested = text.length < 4 ? [] : (suggestions.data?.categorySuggestions ?? []);
   // Until the call taker picks a category, the best suggestion is the choice (tabbing past it accepts it),
   // and the category's usual kind follows unless the kind was chosen by hand.
+  // An information request is answered, not routed: no category unless the call taker picks one.
   useEffect(() => {
-    const best = suggested[0]?.category.code;
-    if (touched.category || !best || best === draft.categoryCode) return;
+    if (touched.category) return;
+    const best = draft.kind === 'INFORMATION' ? '' : (suggested[0]?.category.code ?? draft.categoryCode);
+    if (best === draft.categoryCode) return;
     setDraft((d) => ({ ...d, categoryCode: best, answers: {} }));
-  }, [suggested, touched.category, draft.categoryCode]);
+  }, [suggested, touched.category, draft.categoryCode, draft.kind]);
   useEffect(() => {
     if (touched.kind || !category || draft.kind === 'INFORMATION') return;
     const kind = category.defaultKind === 'EMERGENCY' ? 'EMERGENCY' : 'COMPLAINT';

@@ -1,4 +1,4 @@
-import { useApolloClient, useQuery } from '@apollo/client/react';
+import { useApolloClient, useQuery, useSubscription } from '@apollo/client/react';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorCode } from '../../api/errors';
@@ -8,7 +8,7 @@ import { formatDateTime } from '../../format/wita';
 import type { TicketDetailQuery } from '../../gql/graphql';
 import { SlaClocks } from './sla-clocks';
 import { COMMANDS, commandInput, type ScreenCommand } from './ticket-commands';
-import { AddNoteMutation, TicketDetailQuery as TicketDetailDocument } from './ticket.operations';
+import { AddNoteMutation, TicketDetailQuery as TicketDetailDocument, TicketEventsSubscription } from './ticket.operations';
 
 type Ticket = NonNullable<TicketDetailQuery['ticket']>;
 type Event = Ticket['events'][number];
@@ -39,6 +39,9 @@ export function TicketDetailScreen({ id }: { id: string }): ReactNode {
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const ticket = data?.ticket;
+  // Live: someone else's change is announced at once (not applied under the user's hands: they reload).
+  const live = useSubscription(TicketEventsSubscription, { variables: { filter: { ticketId: id } } });
+  const newerVersion = live.data && ticket && live.data.ticketEvents.version > ticket.version ? live.data.ticketEvents.version : null;
 
   const reload = async (): Promise<Ticket | null> => {
     const fresh = await refetch();
@@ -114,6 +117,12 @@ export function TicketDetailScreen({ id }: { id: string }): ReactNode {
         </div>
       )}
       {problem && <p className="error" role="alert">{problem}</p>}
+      {newerVersion !== null && !conflict && (
+        <div className="panel conflict" role="status" data-testid="changed-elsewhere">
+          {t('detail.changedElsewhere', { version: newerVersion })}{' '}
+          <button type="button" className="secondary" onClick={() => void reload()}>{t('detail.reload')}</button>
+        </div>
+      )}
       <p className="description">{ticket.description}</p>
       <p>
         {[ticket.location.address, ticket.location.village, ticket.location.district].filter(Boolean).join(', ') || '—'}

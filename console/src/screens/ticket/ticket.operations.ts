@@ -72,3 +72,14 @@ export const AddNoteMutation = graphql(`
     }
   }
 `);
+
+/** Each event of one ticket as it commits (graphql-ws): the screen says when it is out of date. */
+export const TicketEventsSubscription = graphql(`
+  subscription TicketLiveEvents($filter: TicketEventsFilter) {
+    ticketEvents(filter: $filter) {
+      eventId
+      version
+      type
+    }
+  }
+`);
