@@ -1,4 +1,4 @@
-// Three tiers, one command. Unit specs sit beside the code; integration and e2e
+// Four tiers, one command. Unit specs sit beside the code; integration and e2e
 // specs live in test/ and share one PostgreSQL started by the global setup.
 /** @type {import('jest').Config} */
 const tsJest = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
@@ -18,7 +18,8 @@ const common = {
 // ignores `testTimeout` inside a `projects` entry (only the top-level one is
 // read, for every project alike).
 //   unit: 30 s (the calendar and SLA clock property tests take 1-3 s quiet);
-//   integration and e2e: 60 s (real PostgreSQL, the real app over HTTP).
+//   integration and e2e: 60 s (real PostgreSQL, the real app over HTTP);
+//   browser: 180 s (the real app serving the built console, driven by a headless Chromium).
 const unitTimeouts = ['<rootDir>/test/support/unit-tier.setup.ts'];
 const slowTierTimeouts = ['<rootDir>/test/support/slow-tier.setup.ts'];
 
@@ -46,6 +47,16 @@ module.exports = {
       roots: ['<rootDir>/test/e2e'],
       testMatch: ['**/*.e2e-spec.ts'],
       setupFilesAfterEnv: slowTierTimeouts,
+    },
+    {
+      // The console (console/) in a real headless Chromium (@sparticuz/chromium, installed by npm),
+      // served by the real app on the shared PostgreSQL; the harness builds the console when stale.
+      ...common,
+      displayName: 'browser',
+      roots: ['<rootDir>/test/browser'],
+      testMatch: ['**/*.browser-spec.ts'],
+      testEnvironment: '<rootDir>/test/browser/support/browser-environment.ts',
+      setupFilesAfterEnv: ['<rootDir>/test/browser/support/browser-tier.setup.ts'],
     },
   ],
 };

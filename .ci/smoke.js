@@ -85,12 +85,22 @@ async function startCheckStop(env, port, waitForLog, extraCheck) {
   });
   const body = await res.json();
   if (body?.data?.__typename !== 'Query') fail(`GraphQL answered ${JSON.stringify(body)}`, svc.out.text);
+  // The console at / and at a client route, under its own CSP; an unknown API path stays a 404.
+  for (const page of ['/', '/tickets/1']) {
+    const html = await fetch(`http://127.0.0.1:${port}${page}`);
+    const csp = html.headers.get('content-security-policy') ?? '';
+    if (html.status !== 200 || !/<div id="root">/.test(await html.text()) || !csp.includes("script-src 'self'")) {
+      fail(`GET ${page} should answer the console (status ${html.status}, CSP ${csp})`, svc.out.text);
+    }
+  }
+  const missing = await fetch(`http://127.0.0.1:${port}/health/nothing`);
+  if (missing.status !== 404) fail(`GET /health/nothing answered ${missing.status}, not 404`, svc.out.text);
   if (extraCheck) await extraCheck(svc);
   svc.child.kill('SIGINT');
   const exit = await within(30_000, svc.exited);
   if (exit === 'timeout') fail('no exit within 30 s of SIGINT', svc.out.text);
   if (exit.code !== 0) fail(`exit ${JSON.stringify(exit)} after SIGINT`, svc.out.text);
-  console.log(`smoke: ready in ${((ready - started) / 1000).toFixed(1)} s, GraphQL answered, SIGINT exit 0`);
+  console.log(`smoke: ready in ${((ready - started) / 1000).toFixed(1)} s, GraphQL and the console answered, SIGINT exit 0`);
   return svc.out.text;
 }
 

@@ -329,6 +329,15 @@ class EnvironmentVariables {
   @IsString()
   @MinLength(1)
   OPEN311_CONTACT = 'Diskominfo Kabupaten Bangli, call centre 112';
+
+  @IsOptional()
+  @Transform(({ value }) => toBoolean(value))
+  @IsBoolean({ message: 'CONSOLE_ENABLED must be true or false (got "$value")' })
+  CONSOLE_ENABLED?: boolean;
+
+  @IsString()
+  @MinLength(1)
+  CONSOLE_DIR = 'console/dist';
 }
 
 /** Typed, validated configuration; built once at startup by {@link loadAppConfig}. */
@@ -422,6 +431,11 @@ export interface AppConfig {
     readonly cleanupEnabled: boolean;
     readonly cleanupIntervalMs: number;
   };
+  /**
+   * The call-centre console (console/), built into `dir` and served at `/`. On unless NODE_ENV=test
+   * (the API's own tests need no build); when on, a missing build stops the boot.
+   */
+  readonly console: { readonly enabled: boolean; readonly dir: string };
   /** The Open311 GeoReport v2 server under /open311/v2 (docs/open311.md). */
   readonly open311: {
     /** The one jurisdiction served; a request naming another gets 404. */
@@ -549,6 +563,10 @@ export function loadAppConfig(
       orphanAfterMs: vars.ATTACHMENT_ORPHAN_HOURS * 60 * 60_000,
       cleanupEnabled: vars.ATTACHMENT_CLEANUP_ENABLED,
       cleanupIntervalMs: vars.ATTACHMENT_CLEANUP_INTERVAL_MS,
+    },
+    console: {
+      enabled: vars.CONSOLE_ENABLED ?? vars.NODE_ENV !== 'test',
+      dir: path.resolve(projectRoot, vars.CONSOLE_DIR),
     },
     open311: {
       jurisdictionId: vars.OPEN311_JURISDICTION_ID,

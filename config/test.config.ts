@@ -7,6 +7,11 @@ export interface TestEnv {
   readonly serverUrl: string | null;
   /** Set by the global setup: the migrated template each test file copies. */
   readonly templateUrl: string | null;
+  /**
+   * Browser tests: where to save each step's screenshot, kept whatever the outcome (e.g. docs/screenshots
+   * to refresh the README's). null: a fresh temporary folder, removed when the test passes.
+   */
+  readonly screenshotsDir: string | null;
 }
 
 const TEMPLATE_VAR = 'SIGAP_TEST_TEMPLATE_URL';
@@ -16,7 +21,7 @@ export function loadTestEnv(env: Record<string, string | undefined> = process.en
   if (serverUrl && !/^postgres(ql)?:\/\//.test(serverUrl)) {
     throw new Error('TEST_DATABASE_URL must be a postgres:// or postgresql:// URL');
   }
-  return { serverUrl, templateUrl: env[TEMPLATE_VAR] || null };
+  return { serverUrl, templateUrl: env[TEMPLATE_VAR] || null, screenshotsDir: env.BROWSER_SCREENSHOTS_DIR || null };
 }
 
 /** Jest workers inherit the environment of the process that ran the global setup. */

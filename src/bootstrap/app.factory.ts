@@ -9,6 +9,7 @@ import type { MetricsScope } from '../infra/metrics/metrics.exposition';
 import { httpMetricsHook } from '../infra/metrics/http-metrics.hook';
 import { MetricsRegistry } from '../infra/metrics/metrics.registry';
 import { securityHeadersHook } from '../infra/security/security-headers';
+import { loadConsoleSite } from '../infra/console/console-site';
 import type { AppConfig } from '../../config/app.config';
 import { ENABLED_OPD_MODULES } from '../../config/opd-modules';
 import type { OpdModuleDefinition } from '../core/opd';
@@ -61,7 +62,11 @@ export async function createApp(
   adapter.getInstance().addHook('onResponse', httpMetricsHook(app.get(MetricsRegistry)));
   // nosniff, no framing, no referrer, HSTS, a strict CSP (but for the sandbox
   // page) and no-store, on every answer: errors such as 413 included.
-  adapter.getInstance().addHook('onSend', securityHeadersHook({ graphqlPath: '/graphql', sandboxPage: config.graphql.sandbox }));
+  adapter.getInstance().addHook(
+    'onSend',
+    securityHeadersHook({ graphqlPath: '/graphql', sandboxPage: config.graphql.sandbox, consolePages: config.console.enabled }),
+  );
+  if (config.console.enabled) serveConsole(adapter, config.console.dir);
   // Open311's own body limit (fitting the spec, below the GraphQL one) and CORS, before the body is read.
   const open311 = open311HttpHooks(config.open311);
   adapter.getInstance().addHook('onRequest', async (request, reply) => open311.onRequest(request, reply));
@@ -79,4 +84,21 @@ export async function createApp(
     }),
   );
   return app;
+}
+
+/** The API's paths: never answered by the console, whatever routes exist today under them. */
+const API_PATHS = ['/graphql', '/attachments', '/webhooks', '/health', '/metrics', '/open311'];
+
+/**
+ * The built console at `/` (same origin as /graphql, so its CSP needs no other origin): a GET the API has
+ * no route for gets a console file or, for a client route, index.html; the API's paths keep their 404.
+ */
+function serveConsole(adapter: FastifyAdapter, dir: string): void {
+  const site = loadConsoleSite(dir, API_PATHS);
+  // A wildcard route ranks below every static and parametric route Nest registers.
+  adapter.getInstance().get('/*', async (request, reply) => {
+    const answer = site.answer(request.url);
+    if (!answer) return reply.callNotFound();
+    return reply.status(answer.status).headers(answer.headers).send(answer.body);
+  });
 }

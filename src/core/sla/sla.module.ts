@@ -17,7 +17,7 @@ import { SlaComplianceFolder } from './application/sla-compliance.folder';
 import { SlaPolicyAdmin } from './application/sla-policy.admin';
 import { SlaReevaluation } from './application/sla-reevaluation';
 import { SlaCalendarResolver } from './api/sla-calendar.resolver';
-import { SlaEscalationResolver } from './api/sla-escalation.resolver';
+import { SlaComplianceByOpdResolver, SlaEscalationResolver } from './api/sla-escalation.resolver';
 import { SlaPolicyResolver } from './api/sla-policy.resolver';
 import { TicketSlaResolver } from './api/ticket-sla.resolver';
 import './api/sla-graphql.enums';
@@ -70,6 +70,7 @@ export class SlaModule implements OnApplicationBootstrap {
         SlaPolicyResolver,
         SlaCalendarResolver,
         SlaEscalationResolver,
+        SlaComplianceByOpdResolver,
       ],
       exports: [TICKET_EVENT_SINK, SlaCatalog, SlaSweeper, SlaBoardReader, TicketDueTimes],
     };

@@ -1,4 +1,4 @@
-import { SANDBOX_PAGE_CSP, SECURITY_HEADERS, securityHeadersFor, securityHeadersHook, STRICT_CSP } from './security-headers';
+import { CONSOLE_PAGE_CSP, SANDBOX_PAGE_CSP, SECURITY_HEADERS, securityHeadersFor, securityHeadersHook, STRICT_CSP } from './security-headers';
 
 const OPTIONS = { graphqlPath: '/graphql', sandboxPage: true };
 const answer = (over: Partial<Parameters<typeof securityHeadersFor>[0]> = {}) => ({
@@ -33,6 +33,20 @@ describe('security headers', () => {
     expect(securityHeadersFor(answer({ method: 'GET', contentType: 'text/html' }), { ...OPTIONS, sandboxPage: false })['content-security-policy']).toBe(STRICT_CSP);
     expect(securityHeadersFor(answer({ method: 'GET' }), OPTIONS)['content-security-policy']).toBe(STRICT_CSP);
     expect(securityHeadersFor(answer({ method: 'GET', url: '/other', contentType: 'text/html' }), OPTIONS)['content-security-policy']).toBe(STRICT_CSP);
+  });
+
+  it("gives the console's pages their own CSP (same origin only, no inline script) and nothing else", () => {
+    const withConsole = { ...OPTIONS, consolePages: true };
+    const page = securityHeadersFor(answer({ method: 'GET', url: '/tickets/42', contentType: 'text/html; charset=utf-8', hasCacheControl: true }), withConsole);
+    expect(page['content-security-policy']).toBe(CONSOLE_PAGE_CSP);
+    expect(CONSOLE_PAGE_CSP).toContain("script-src 'self';");
+    expect(CONSOLE_PAGE_CSP).toContain("connect-src 'self';");
+    expect(CONSOLE_PAGE_CSP).not.toMatch(/unsafe-inline|unsafe-eval|https?:|\*/);
+    expect(page['cache-control']).toBeUndefined();
+    // Its scripts, the API's JSON and HTML when the console is off keep the strict policy.
+    expect(securityHeadersFor(answer({ method: 'GET', url: '/assets/index.js', contentType: 'text/javascript' }), withConsole)['content-security-policy']).toBe(STRICT_CSP);
+    expect(securityHeadersFor(answer(), withConsole)['content-security-policy']).toBe(STRICT_CSP);
+    expect(securityHeadersFor(answer({ method: 'GET', url: '/x', contentType: 'text/html' }), OPTIONS)['content-security-policy']).toBe(STRICT_CSP);
   });
 
   it('forces no-store on GraphQL, and elsewhere leaves a cache policy a route chose', () => {

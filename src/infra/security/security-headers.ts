@@ -15,6 +15,16 @@ export const STRICT_CSP = "default-src 'none'; frame-ancestors 'none'";
  */
 export const SANDBOX_PAGE_CSP = "frame-ancestors 'none'";
 
+/**
+ * The console's pages (served at `/`): its own scripts, styles and images only; the API and its
+ * WebSocket on the same origin (`'self'` covers ws:/wss: of the same host); attachment previews from
+ * `/attachments` (same origin) or a photo just picked on the device (`blob:`). No inline script, no
+ * eval, no other origin, never framed.
+ */
+export const CONSOLE_PAGE_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:; media-src 'self' blob:; " +
+  "connect-src 'self'; font-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
 /** The headers every answer carries, whatever its route or status. */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze({
   'x-content-type-options': 'nosniff',
@@ -31,6 +41,8 @@ export interface SecurityHeadersOptions {
   readonly graphqlPath: string;
   /** The sandbox landing page is served (outside production). */
   readonly sandboxPage: boolean;
+  /** The console's pages are served (every other HTML answer is one of them). */
+  readonly consolePages?: boolean;
 }
 
 /** What the headers depend on: the request line and the content type the route chose. */
@@ -57,9 +69,10 @@ export function securityHeadersFor(answer: AnsweredRequest, options: SecurityHea
   const graphql = path === options.graphqlPath;
   const sandboxPage =
     options.sandboxPage && graphql && answer.method === 'GET' && (answer.contentType ?? '').startsWith('text/html');
+  const consolePage = !graphql && options.consolePages === true && (answer.contentType ?? '').startsWith('text/html');
   const headers: Record<string, string> = {
     ...SECURITY_HEADERS,
-    'content-security-policy': sandboxPage ? SANDBOX_PAGE_CSP : STRICT_CSP,
+    'content-security-policy': sandboxPage ? SANDBOX_PAGE_CSP : consolePage ? CONSOLE_PAGE_CSP : STRICT_CSP,
   };
   // API answers are per caller and change with every command: never stored by
   // a browser or a proxy. GraphQL always (Apollo could mark an answer public);

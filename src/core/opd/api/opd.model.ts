@@ -75,6 +75,18 @@ export class CategorySuggestionModel {
   confidence!: number;
 }
 
+@ObjectType('RolloutOpd', { description: 'One OPD on the rollout board.' })
+export class RolloutOpdModel {
+  @Field() code!: string;
+  @Field() nameId!: string;
+  @Field() nameEn!: string;
+  @Field({ description: 'PLANNED, ONBOARDING or LIVE' }) onboardingStatus!: string;
+  @Field({ description: 'YYYY-MM-DD, planned or actual' }) goLiveDate!: string;
+  @Field(() => Int, { description: 'Days from today (WITA) to its go-live date; negative once the date has passed' }) daysToGoLive!: number;
+  @Field({ description: 'Not live, and its go-live date has come (today or earlier)' }) due!: boolean;
+  @Field({ description: 'Its go-live date falls after the rollout deadline' }) afterDeadline!: boolean;
+}
+
 @ObjectType('Rollout', { description: 'The promise: every OPD live within the rollout days of the launch.' })
 export class RolloutModel {
   @Field(() => Int) opdsLive!: number;
@@ -82,6 +94,7 @@ export class RolloutModel {
   @Field() launchDate!: string;
   @Field() deadline!: string;
   @Field(() => Int, { description: 'Days until the deadline (0 once passed), counted in WITA' }) daysLeft!: number;
+  @Field(() => [RolloutOpdModel], { description: 'Every known OPD, by go-live date then code' }) opds!: RolloutOpdModel[];
 }
 
 @ObjectType('CategoryVersion')

@@ -87,6 +87,22 @@ export class OpdResolver {
       launchDate: this.rolloutSettings.launchDate,
       deadline: deadline.toISODate()!,
       daysLeft: Math.max(0, Math.round(deadline.diff(today, 'days').days)),
+      opds: opds
+        .map((o) => {
+          const goLive = DateTime.fromISO(o.goLiveDate, { zone: this.rolloutSettings.timeZone });
+          const daysToGoLive = Math.round(goLive.diff(today, 'days').days);
+          return {
+            code: o.code,
+            nameId: o.nameId,
+            nameEn: o.nameEn,
+            onboardingStatus: o.onboardingStatus,
+            goLiveDate: o.goLiveDate,
+            daysToGoLive,
+            due: o.onboardingStatus !== 'LIVE' && daysToGoLive <= 0,
+            afterDeadline: goLive > deadline,
+          };
+        })
+        .sort((a, b) => a.goLiveDate.localeCompare(b.goLiveDate) || a.code.localeCompare(b.code)),
     };
   }
 }

@@ -1,5 +1,5 @@
 import { Inject } from '@nestjs/common';
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ApiError } from '../../../infra/graphql/api-error';
 import { Clock, CLOCK } from '../../../infra/clock/clock';
 import { CurrentActor } from '../../actor';
@@ -10,7 +10,7 @@ import { atSlaEdge } from './sla-api.errors';
 import { SlaMetric } from './sla-graphql.enums';
 import { EscalationFilterInput, SlaComplianceInput } from './sla.inputs';
 import { toSlaEscalationModel } from './sla.mapper';
-import { SlaComplianceModel, SlaEscalationModel } from './sla.model';
+import { SlaComplianceModel, SlaEscalationModel, SlaOpdComplianceModel } from './sla.model';
 
 /** Escalations (warnings and breaches), their acknowledgement, and the compliance report. */
 @Resolver()
@@ -52,5 +52,24 @@ export class SlaEscalationResolver {
       to: input.to,
       metrics: metrics.map((m) => ({ ...m, metric: m.metric as SlaMetric })),
     };
+  }
+}
+
+/** `SlaCompliance.byOpd`: the report's figures per OPD, read only when asked (one grouped query). */
+@Resolver(() => SlaComplianceModel)
+export class SlaComplianceByOpdResolver {
+  constructor(
+    private readonly compliance: SlaCompliance,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @ResolveField(() => [SlaOpdComplianceModel], {
+    description: 'The same figures for each OPD with clocks in the period, by OPD code (the report\'s OPD only, when it names one).',
+  })
+  async byOpd(@Parent() report: SlaComplianceModel): Promise<SlaOpdComplianceModel[]> {
+    // The parent already carries the actor's scope: an OPD's head asked for its own OPD only.
+    const query = { from: report.from, to: report.to, opdCode: report.opdCode ?? undefined, categoryCode: report.categoryCode ?? undefined };
+    const rows = await this.compliance.reportByOpd(query, this.clock.now());
+    return rows.map((row) => ({ opdCode: row.opdCode, metrics: row.metrics.map((m) => ({ ...m, metric: m.metric as SlaMetric })) }));
   }
 }

@@ -121,6 +121,12 @@ export class SlaMetricComplianceModel {
   @Field(() => Float, { nullable: true, description: 'met / (met + breached), in percent.' }) compliancePercent!: number | null;
 }
 
+@ObjectType('SlaOpdCompliance', { description: 'One OPD\'s figures per clock in the report\'s period.' })
+export class SlaOpdComplianceModel {
+  @Field() opdCode!: string;
+  @Field(() => [SlaMetricComplianceModel]) metrics!: SlaMetricComplianceModel[];
+}
+
 @ObjectType('SlaCompliance')
 export class SlaComplianceModel {
   @Field(() => String, { nullable: true }) opdCode!: string | null;
