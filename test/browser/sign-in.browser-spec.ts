@@ -70,8 +70,9 @@ describe('console: signing in', () => {
     s.page.on('request', (request) => {
       if ((request.postData() ?? '').includes('RefreshSession')) refreshes.push(request.url());
     });
-    // A supervisor starts on the ticket list (until the SLA board exists). Access tokens last 15 minutes
-    // by the server's clock: move it past that, then search (a new request).
+    // A supervisor starts on the SLA board; open the ticket list. Access tokens last 15 minutes by the
+    // server's clock: move it past that, then search (a new request).
+    await s.goto('/tickets');
     await s.waitForText('Lampu jalan mati', 'table');
     site.clock.advance(16 * 60_000);
     await s.page.focus('#ticket-search');
