@@ -65,7 +65,7 @@ with cat as (
   returning id, kind, priority, state, category_code, opd_code, reported_at
 ), sla as (
   insert into ticket_sla (ticket_id, timeline, seq, updated_at)
-  select id, jsonb_build_object('seq', 1, 'pinnedAt', ${iso('reported_at')}, 'states', jsonb_build_array(jsonb_build_object('state', 'NEW', 'at', ${iso('reported_at')})),
+  select id, jsonb_build_object('seq', 1, 'pinnedAt', ${iso('reported_at')}, 'states', case when state = 'NEW' then jsonb_build_array(jsonb_build_object('state', 'NEW', 'at', ${iso('reported_at')})) else jsonb_build_array(jsonb_build_object('state', 'NEW', 'at', ${iso('reported_at')}), jsonb_build_object('state', state, 'at', ${iso('reported_at')})) end,
            'milestones', jsonb_build_object('REPORTED', jsonb_build_object('at', ${iso('reported_at')}, 'cycle', 1)), 'cycles', jsonb_build_object('REPORTED', 1), 'reaches', '{}'::jsonb,
            'context', jsonb_build_object('kind', kind, 'priority', priority, 'categoryCode', category_code, 'opdCode', opd_code, 'reportedAt', ${iso('reported_at')})),
          1, reported_at

@@ -16,6 +16,7 @@ import { Migration20261202190000_open311 } from './Migration20261202190000-open3
 import { Migration20261203100000_channels } from './Migration20261203100000-channels';
 import { Migration20261203101000_channel_outbound } from './Migration20261203101000-channel_outbound';
 import { Migration20261203110000_read_paths } from './Migration20261203110000-read_paths';
+import { Migration20261203120000_sla_board_emergencies } from './Migration20261203120000-sla_board_emergencies';
 
 /**
  * Every migration, in order. A new migration file must be added here; a unit
@@ -39,4 +40,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261203100000-channels', class: Migration20261203100000_channels },
   { name: 'Migration20261203101000-channel_outbound', class: Migration20261203101000_channel_outbound },
   { name: 'Migration20261203110000-read_paths', class: Migration20261203110000_read_paths },
+  { name: 'Migration20261203120000-sla_board_emergencies', class: Migration20261203120000_sla_board_emergencies },
 ];
