@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { Clock, CLOCK } from '../../../infra/clock/clock';
 import { classifyDatabaseError } from '../../../infra/database/database-errors';
 import { PgListener } from '../../../infra/database/pg-listener';
+import { SerialDrain } from '../../../infra/database/serial-drain';
 import { entityManagerSql } from '../../../infra/database/sql-runner';
 import { OUTBOX_CHANNEL, OutboxStore } from '../../shared';
 import { DELIVERY_SETTINGS, DeliverySettings } from './delivery-settings';
@@ -21,10 +22,10 @@ const PRUNE_BATCH = 5_000;
 @Injectable()
 export class OutboxRelayScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('OutboxRelay');
-  private running: Promise<void> | null = null;
-  private again = false;
-  private stopped = false;
-  private outage = false;
+  private readonly drain = new SerialDrain(this.logger, 'The relay', async () => {
+    const result = await this.relay.relayOnce();
+    return result.more && result.published + result.failed > 0;
+  });
   private timers: NodeJS.Timeout[] = [];
 
   constructor(
@@ -45,52 +46,21 @@ export class OutboxRelayScheduler implements OnApplicationBootstrap, OnApplicati
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
     for (const timer of this.timers) clearInterval(timer);
-    await this.running;
+    await this.drain.stop();
   }
 
   /** Runs the relay now, or right after the run in progress. */
   kick(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.drain().finally(() => {
-      this.running = null;
-      if (this.again) {
-        this.again = false;
-        this.kick();
-      }
-    });
-  }
-
-  private async drain(): Promise<void> {
-    try {
-      for (;;) {
-        const result = await this.relay.relayOnce();
-        if (this.outage) this.logger.log('The relay reaches the database again');
-        this.outage = false;
-        if (!result.more || result.published + result.failed === 0 || this.stopped) return;
-      }
-    } catch (error) {
-      // An outage is logged once, not every second; anything else is our bug and logged each time.
-      if (classifyDatabaseError(error) === 'UNAVAILABLE') {
-        if (!this.outage) this.logger.error({ err: error }, 'The relay cannot reach the database; retrying');
-        this.outage = true;
-      } else {
-        this.logger.error({ err: error }, 'The relay failed');
-      }
-    }
+    this.drain.kick();
   }
 
   private async prune(): Promise<void> {
-    if (this.stopped) return;
+    if (this.drain.isStopped) return;
     try {
       const before = new Date(this.clock.now().getTime() - this.settings.retentionMs);
       const sql = entityManagerSql(this.em.fork());
-      while ((await OutboxStore.prune(sql, before, PRUNE_BATCH)) === PRUNE_BATCH && !this.stopped);
+      while ((await OutboxStore.prune(sql, before, PRUNE_BATCH)) === PRUNE_BATCH && !this.drain.isStopped);
     } catch (error) {
       if (classifyDatabaseError(error) !== 'UNAVAILABLE') this.logger.error({ err: error }, 'Pruning the outbox failed');
     }

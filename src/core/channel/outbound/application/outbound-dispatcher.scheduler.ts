@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { classifyDatabaseError } from '../../../../infra/database/database-errors';
 import { PgListener } from '../../../../infra/database/pg-listener';
+import { SerialDrain } from '../../../../infra/database/serial-drain';
 import { CHANNEL_OUTBOUND_SETTINGS, ChannelOutboundSettings } from './channel-adapters';
 import { OutboundDispatcher } from './outbound-dispatcher';
 import { CHANNEL_OUTBOUND_CHANNEL } from './outbound-queue.store';
@@ -15,10 +15,10 @@ import { CHANNEL_OUTBOUND_CHANNEL } from './outbound-queue.store';
 @Injectable()
 export class OutboundDispatcherScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('ChannelOutbound');
-  private running: Promise<void> | null = null;
-  private again = false;
-  private stopped = false;
-  private outage = false;
+  private readonly drain = new SerialDrain(this.logger, 'The channel dispatcher', async () => {
+    const result = await this.dispatcher.dispatchOnce();
+    return result.claimed >= this.settings.outbound.concurrency;
+  });
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -37,43 +37,12 @@ export class OutboundDispatcherScheduler implements OnApplicationBootstrap, OnAp
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
     if (this.timer) clearInterval(this.timer);
-    await this.running;
+    await this.drain.stop();
   }
 
   /** Runs a round now, or right after the one in progress. */
   kick(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.drain().finally(() => {
-      this.running = null;
-      if (this.again) {
-        this.again = false;
-        this.kick();
-      }
-    });
-  }
-
-  private async drain(): Promise<void> {
-    try {
-      for (;;) {
-        const result = await this.dispatcher.dispatchOnce();
-        if (this.outage) this.logger.log('The channel dispatcher reaches the database again');
-        this.outage = false;
-        if (result.claimed < this.settings.outbound.concurrency || this.stopped) return;
-      }
-    } catch (error) {
-      // An outage is logged once, not every second; anything else is our bug and logged each time.
-      if (classifyDatabaseError(error) === 'UNAVAILABLE') {
-        if (!this.outage) this.logger.error({ err: error }, 'The channel dispatcher cannot reach the database; retrying');
-        this.outage = true;
-      } else {
-        this.logger.error({ err: error }, 'The channel dispatcher failed');
-      }
-    }
+    this.drain.kick();
   }
 }
