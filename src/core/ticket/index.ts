@@ -12,6 +12,7 @@ export type { OpenTicketScope } from './application/ticket-system-events';
 export { ReporterModel, TicketModel } from './api/ticket.model';
 export { withheldReporter } from './api/ticket.mapper';
 export { ticketNumbers } from './application/ticket-numbers';
+export { activeEmergencyIds } from './application/active-emergencies';
 export { TicketReader } from './api/ticket-reader';
 export { normalisePhone } from './domain/phone-number';
 export { CallerTicketsQuery } from './queries/caller-tickets/caller-tickets.query';

@@ -90,6 +90,28 @@ describe('the console\'s views over POST /graphql', () => {
     expect((await board()).emergencies.some((e) => e.number === fire.number)).toBe(false);
   });
 
+  it('lists open emergencies by the soonest running due time, those with nothing running last', async () => {
+    const T1 = new Date(T0.getTime() + 3 * 60 * MINUTE);
+    const emergency = async (description: string) => {
+      const created = await api.createTicket({ kind: 'EMERGENCY', channel: 'PHONE', description, descriptionLanguage: 'id' });
+      return api.change('triageTicket', {
+        ...ref(created), kind: 'EMERGENCY', categoryCode: CODES.fireCategory, attributes: [{ code: 'PEOPLE_TRAPPED', values: ['NO'] }],
+      });
+    };
+    t.clock.set(T1);
+    const idle = await api.change('dispatchTicket', ref(await emergency('Gudang terbakar di Susut')), ACTORS.supervisor);
+    const acknowledged = await api.change('acknowledgeTicket', ref(idle), ACTORS.damkarOfficer);
+    await api.change('arriveOnSite', { ...ref(acknowledged), latitude: -8.3, longitude: 115.3 }, ACTORS.damkarUnit);
+    t.clock.set(new Date(T1.getTime() + MINUTE));
+    const sooner = await emergency('Kios terbakar di Bangli');
+    t.clock.set(new Date(T1.getTime() + 2 * MINUTE));
+    const later = await emergency('Dapur terbakar di Tembuku');
+
+    const order = (await board()).emergencies.map((e) => e.number).filter((n) => [idle.number, sooner.number, later.number].includes(n));
+    // The unit on site has no clock running: it stays on the board, after those still waiting.
+    expect(order).toEqual([sooner.number, later.number, idle.number]);
+  });
+
   it('reports compliance per OPD in one query, and an OPD head only their own', async () => {
     const input = { from: new Date(T0.getTime() - MINUTE).toISOString(), to: new Date(T0.getTime() + 3 * 60 * MINUTE).toISOString() };
     const all = data(await t.gql<Compliance>(COMPLIANCE, { input }, ACTORS.supervisor)).slaCompliance;

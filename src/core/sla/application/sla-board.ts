@@ -1,9 +1,9 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { entityManagerSql, SqlRunner } from '../../../infra/database/sql-runner';
-import { isTerminal, ticketNumbers, TicketState } from '../../ticket';
+import { activeEmergencyIds, ticketNumbers, TicketState } from '../../ticket';
 import type { ClockSnapshot } from '../domain/sla-clock';
-import { SLA_METRICS, type SlaMetricCode } from '../domain/sla-metric';
+import type { SlaMetricCode } from '../domain/sla-metric';
 import type { SlaTimeline } from '../domain/sla-timeline';
 import { SlaCatalog, type SlaCatalogSnapshot } from './sla-catalog';
 import { fromClockRow } from './sla-clock.rows';
@@ -53,28 +53,14 @@ export const SLA_BOARD_LIMIT = 500;
 export const SLA_BOARD_EMERGENCY_LIMIT = 200;
 
 /**
- * An emergency leaves the board once the work is done (RESOLVED) or the
- * ticket left the workflow; until then it stays, green once its clocks are met.
- */
-export const OFF_BOARD_STATES: readonly string[] = Object.values(TicketState).filter((s) => s === TicketState.RESOLVED || isTerminal(s));
-
-/**
- * The open-emergency condition exactly as the partial index
- * `ticket_sla_open_emergency_idx` (migration sla_board_emergencies) spells
- * it: the query repeats it literally so the planner reads only the open
- * emergencies, not every timeline ever written (3 s at 1M tickets without
- * it, `npm run bench:queries`). A spec checks the list against OFF_BOARD_STATES.
- */
-export const OPEN_EMERGENCY_SQL =
-  `(timeline->'context'->>'kind') = 'EMERGENCY' and (timeline->'states'->-1->>'state') not in ('RESOLVED', 'CLOSED', 'ANSWERED', 'REJECTED', 'DUPLICATE')`;
-
-/**
  * The supervisors' wall screen: every running clock of an open emergency,
  * and every clock of any kind that has breached and still runs (its due
  * time passed), soonest due (most overdue) first; and the open emergencies
- * themselves with all their clocks. Reads the SLA engine's own tables; the
- * kind, category and state come from the SLA timeline (the fold of the
- * ticket's events), so no other domain's table is read.
+ * themselves with all their clocks. The clocks' kind, category and state
+ * come from the SLA timeline (the fold of the ticket's events); which
+ * emergencies are open, and ticket numbers, the ticket domain tells
+ * (`activeEmergencyIds`, `ticketNumbers`), so no other domain's table is read
+ * here.
  *
  * @example
  * const { entries, emergencies } = await board.read(now, null); // all OPDs
@@ -145,39 +131,13 @@ export class SlaBoardReader {
 type EmergencyRow = { ticket_id: string; timeline: SlaTimeline | string; clocks: Array<Record<string, unknown>> | string };
 
 /**
- * Open emergencies: the soonest running due time first, those with nothing
- * running (all met) last, newest report first among them. The running part
- * asks for the running clocks of open emergencies in due order (the board
- * index and the open-emergency partial index are both there for the planner);
- * a ticket runs at most one clock per metric, so LIMIT × metrics clocks always
- * hold LIMIT tickets when there are that many. Only when fewer are running does
- * the second part list the rest. Its cost follows the number of open
- * emergencies: 590 ms at 31,000 of them (bench:queries at 1M), a few ms at the
- * handful a regency has open.
+ * Open emergencies in the board's order (the soonest running due time first,
+ * those with nothing running last): the ticket domain picks them through an
+ * index kept in that order, so this costs what the board shows, not what is
+ * stored (bench:queries at 1M). Their timelines and clocks are then read here.
  */
 async function openEmergencies(sql: SqlRunner, opdScope: string | null): Promise<EmergencyRow[]> {
-  const isOpenEmergency = `exists (select 1 from ticket_sla s where s.ticket_id = c.ticket_id and ${OPEN_EMERGENCY_SQL.replace(/timeline/g, 's.timeline')}
-                            and (cast(? as text) is null or s.timeline->'context'->>'opdCode' = ?))`;
-  const running = await sql.query<{ ticket_id: string }>(
-    `select c.ticket_id from ticket_sla_clock c
-      where c.status = 'RUNNING' and ${isOpenEmergency}
-      order by c.due_at, c.ticket_id, c.metric
-      limit ?`,
-    [opdScope, opdScope, SLA_BOARD_EMERGENCY_LIMIT * SLA_METRICS.length],
-  );
-  const ids = [...new Set(running.map((r) => r.ticket_id))].slice(0, SLA_BOARD_EMERGENCY_LIMIT);
-  if (ids.length < SLA_BOARD_EMERGENCY_LIMIT) {
-    const idle = await sql.query<{ ticket_id: string }>(
-      `select s.ticket_id from ticket_sla s
-        where ${OPEN_EMERGENCY_SQL.replace(/timeline/g, 's.timeline')}
-          and (cast(? as text) is null or s.timeline->'context'->>'opdCode' = ?)
-          and not exists (select 1 from ticket_sla_clock c where c.ticket_id = s.ticket_id and c.status = 'RUNNING')
-        order by s.timeline->'context'->>'reportedAt' desc, s.ticket_id
-        limit ?`,
-      [opdScope, opdScope, SLA_BOARD_EMERGENCY_LIMIT - ids.length],
-    );
-    ids.push(...idle.map((r) => r.ticket_id));
-  }
+  const ids = await activeEmergencyIds(sql, opdScope, SLA_BOARD_EMERGENCY_LIMIT);
   if (ids.length === 0) return [];
   const rows = await sql.query<EmergencyRow>(
     `select s.ticket_id, s.timeline,

@@ -7,11 +7,6 @@ import type { SlaTimeline } from './sla-timeline';
 
 /** A ticket's SLA timeline: the fold of its events the clocks are computed from. */
 @Entity({ tableName: 'ticket_sla' })
-@Index({
-  // The SLA board's open emergencies (OPEN_EMERGENCY_SQL in sla-board.ts, migration sla_board_emergencies).
-  name: 'ticket_sla_open_emergency_idx',
-  expression: `create index "ticket_sla_open_emergency_idx" on "ticket_sla" ("ticket_id") where (timeline->'context'->>'kind') = 'EMERGENCY' and (timeline->'states'->-1->>'state') not in ('RESOLVED', 'CLOSED', 'ANSWERED', 'REJECTED', 'DUPLICATE')`,
-})
 export class TicketSla {
   [PrimaryKeyProp]?: 'ticket';
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Embedded, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, OptionalProps } from '@mikro-orm/core';
 import { TicketState } from '../lifecycle';
 import { Reporter } from './reporter.embeddable';
-import { NO_RUNNING_CLOCK, OPEN_STATE_SQL } from './open-tickets';
+import { ACTIVE_EMERGENCY_SQL, NO_RUNNING_CLOCK, OPEN_STATE_SQL } from './open-tickets';
 import { TicketLocation } from './ticket-location.embeddable';
 import { SocialPlatform, TicketChannel, TicketKind, TicketPriority } from './ticket.enums';
 
@@ -47,6 +47,11 @@ export interface AttachmentRef {
 @Index({ name: 'ticket_open_kind_idx', expression: `create index "ticket_open_kind_idx" on "ticket" ("kind", "reported_at", "id") where ${OPEN_STATE_SQL}` })
 @Index({ name: 'ticket_open_opd_idx', expression: `create index "ticket_open_opd_idx" on "ticket" ("opd_code", "reported_at", "id") where ${OPEN_STATE_SQL}` })
 @Index({ name: 'ticket_open_due_idx', expression: `create index "ticket_open_due_idx" on "ticket" ("sla_next_due_at", "id") where ${OPEN_STATE_SQL}` })
+// The SLA board's open emergencies (migration board_emergencies), in its order: it reads the first 200.
+@Index({
+  name: 'ticket_active_emergency_idx',
+  expression: `create index "ticket_active_emergency_idx" on "ticket" ("sla_next_due_at", "reported_at" desc, "id") where ${ACTIVE_EMERGENCY_SQL}`,
+})
 @Index({ name: 'ticket_district_reported_idx', properties: ['location.district', 'reportedAt', 'id'] })
 export class Ticket {
   [OptionalProps]?: 'id' | 'state' | 'heldFrom' | 'channelPlatform' | 'channelAccount' | 'channelReference' | 'reporter' | 'location' | 'categoryCode' | 'attributes' | 'opdCode' | 'translation' | 'translationLanguage' | 'attachments' | 'tags' | 'assignedUnit' | 'assignedOfficer' | 'duplicateOf' | 'outcomeNote' | 'reopenCount' | 'triagedAt' | 'dispatchedAt' | 'acknowledgedAt' | 'departedAt' | 'onSiteAt' | 'resolvedAt' | 'closedAt' | 'answeredAt' | 'rejectedAt' | 'idempotencyKey' | 'idempotencyHash' | 'version' | 'lastEventSeq' | 'search' | 'slaNextDueAt';

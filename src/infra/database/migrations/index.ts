@@ -17,6 +17,7 @@ import { Migration20261203100000_channels } from './Migration20261203100000-chan
 import { Migration20261203101000_channel_outbound } from './Migration20261203101000-channel_outbound';
 import { Migration20261203110000_read_paths } from './Migration20261203110000-read_paths';
 import { Migration20261203120000_sla_board_emergencies } from './Migration20261203120000-sla_board_emergencies';
+import { Migration20261203130000_board_emergencies } from './Migration20261203130000-board_emergencies';
 
 /**
  * Every migration, in order. A new migration file must be added here; a unit
@@ -41,4 +42,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261203101000-channel_outbound', class: Migration20261203101000_channel_outbound },
   { name: 'Migration20261203110000-read_paths', class: Migration20261203110000_read_paths },
   { name: 'Migration20261203120000-sla_board_emergencies', class: Migration20261203120000_sla_board_emergencies },
+  { name: 'Migration20261203130000-board_emergencies', class: Migration20261203130000_board_emergencies },
 ];
