@@ -31,6 +31,11 @@ export class SerialDrain {
     return this.stopped;
   }
 
+  /** A drain is in progress (or about to run again). */
+  get isRunning(): boolean {
+    return this.running !== null;
+  }
+
   /** Runs a drain now, or right after the one in progress. */
   kick(): void {
     if (this.stopped) return;

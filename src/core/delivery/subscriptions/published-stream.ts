@@ -1,6 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { PgListener } from '../../../infra/database/pg-listener';
+import { SerialDrain } from '../../../infra/database/serial-drain';
 import { entityManagerSql } from '../../../infra/database/sql-runner';
 import { OutboxStore, PUBLISHED_CHANNEL, type PublishedRecord } from '../../shared';
 
@@ -27,11 +28,9 @@ export class PublishedStream implements OnApplicationBootstrap, OnApplicationShu
   private readonly logger = new Logger('PublishedStream');
   private readonly listeners = new Set<StreamListener>();
   private last = 0;
-  private reading: Promise<void> | null = null;
-  private again = false;
+  // One read at a time in this process; a NOTIFY during a read reads again right after it.
+  private readonly reads = new SerialDrain(this.logger, 'The published stream reader', () => this.readPage());
   private timer: NodeJS.Timeout | null = null;
-  private stopped = false;
-  private failing = false;
 
   constructor(
     private readonly em: EntityManager,
@@ -50,9 +49,8 @@ export class PublishedStream implements OnApplicationBootstrap, OnApplicationShu
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
     if (this.timer) clearInterval(this.timer);
-    await this.reading;
+    await this.reads.stop();
   }
 
   /** The last stream number handed to listeners: a new listener sees everything after it. */
@@ -78,7 +76,7 @@ export class PublishedStream implements OnApplicationBootstrap, OnApplicationShu
   private published(payload: string): void {
     const end = Number(payload);
     // Nobody listens: the announced end is the new position, no read needed.
-    if (this.listeners.size === 0 && !this.reading && Number.isSafeInteger(end)) {
+    if (this.listeners.size === 0 && !this.reads.isRunning && Number.isSafeInteger(end)) {
       this.last = Math.max(this.last, end);
       return;
     }
@@ -87,43 +85,21 @@ export class PublishedStream implements OnApplicationBootstrap, OnApplicationShu
 
   /** Reads what is new now, or right after the read in progress. */
   pull(): void {
-    if (this.stopped) return;
-    if (this.reading) {
-      this.again = true;
-      return;
-    }
-    this.reading = this.readNew()
-      .then(() => {
-        if (this.failing) this.logger.log('Reading the published stream again');
-        this.failing = false;
-      })
-      .catch((error: unknown) => {
-        // Once per outage, not every second.
-        if (!this.failing) this.logger.warn({ err: error }, 'Reading the published stream failed; retrying');
-        this.failing = true;
-      })
-      .finally(() => {
-        this.reading = null;
-        if (this.again) {
-          this.again = false;
-          this.pull();
-        }
-      });
+    this.reads.kick();
   }
 
-  private async readNew(): Promise<void> {
+  /** One page of what is new; true: a full page, more may follow. */
+  private async readPage(): Promise<boolean> {
     if (this.listeners.size === 0) {
       // Nobody listens: only move the position, so a first listener starts from now.
       this.last = Math.max(this.last, (await OutboxStore.streamBounds(this.sql())).last);
-      return;
+      return false;
     }
-    for (;;) {
-      const batch = await OutboxStore.readPublished(this.sql(), this.last, STREAM_PAGE);
-      if (batch.length === 0) return;
-      this.last = batch[batch.length - 1].seq;
-      for (const listener of [...this.listeners]) listener(batch);
-      if (batch.length < STREAM_PAGE) return;
-    }
+    const batch = await OutboxStore.readPublished(this.sql(), this.last, STREAM_PAGE);
+    if (batch.length === 0) return false;
+    this.last = batch[batch.length - 1].seq;
+    for (const listener of [...this.listeners]) listener(batch);
+    return batch.length === STREAM_PAGE;
   }
 
   private sql() {

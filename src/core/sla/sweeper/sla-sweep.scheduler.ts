@@ -1,5 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
+import { SerialDrain } from '../../../infra/database/serial-drain';
 import { SLA_SETTINGS, SlaSettings } from '../application/sla-settings';
 import { SlaSweeper } from './sla-sweeper';
 import { HINT_DELAY_MS, SweepWakeup } from './sweep-wakeup';
@@ -16,12 +17,11 @@ const INTERVAL_NAME = 'sla-sweep';
 @Injectable()
 export class SlaSweepScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('SlaSweeper');
-  private running: Promise<void> | null = null;
-  private again = false;
+  // One sweep at a time in this process; a trigger during a sweep sweeps again right after it.
+  private readonly sweeps = new SerialDrain(this.logger, 'The SLA sweep', () => this.sweepRound());
   private precise: NodeJS.Timeout | null = null;
   /** When the precise timer fires (epoch ms), to tell whether a hint comes sooner. */
   private preciseAt: number | null = null;
-  private stopped = false;
 
   constructor(
     private readonly sweeper: SlaSweeper,
@@ -40,7 +40,7 @@ export class SlaSweepScheduler implements OnApplicationBootstrap, BeforeApplicat
   /** A clock written here is due before the timer: wake for it (just after its transaction commits). */
   private hinted(at: number): void {
     const wait = Math.max(at - Date.now(), 0) + HINT_DELAY_MS;
-    if (this.stopped || wait >= this.settings.sweepIntervalMs) return;
+    if (this.sweeps.isStopped || wait >= this.settings.sweepIntervalMs) return;
     if (this.preciseAt !== null && this.preciseAt <= Date.now() + wait) return;
     this.arm(wait);
   }
@@ -56,42 +56,27 @@ export class SlaSweepScheduler implements OnApplicationBootstrap, BeforeApplicat
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    this.stopped = true;
     this.wakeup.listen(null);
     if (this.registry.doesExist('interval', INTERVAL_NAME)) this.registry.deleteInterval(INTERVAL_NAME);
     if (this.precise) clearTimeout(this.precise);
-    await this.running;
+    await this.sweeps.stop();
   }
 
   /** Starts a sweep unless one runs; then one more runs right after it. */
   private trigger(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.loop().finally(() => {
-      this.running = null;
-      if (this.again) {
-        this.again = false;
-        this.trigger();
-      }
-    });
+    this.sweeps.kick();
   }
 
-  private async loop(): Promise<void> {
-    try {
-      // A full batch means more may be due: keep going before sleeping.
-      let result;
-      do {
-        result = await this.sweeper.sweepOnce(null, this.settings.sweepBatch);
-        if (result.recorded > 0) this.logger.log(`recorded ${result.recorded} SLA warning(s)/breach(es)`);
-      } while (result.claimed === this.settings.sweepBatch && !this.stopped);
-      await this.armPreciseTimer();
-    } catch (error) {
-      // The next tick retries; nothing is lost, the due rows stay due.
-      this.logger.error(`SLA sweep failed: ${(error as Error).message}`);
-    }
+  /**
+   * One batch; a full batch means more may be due, so the drain goes on
+   * before sleeping. On failure the next tick retries: the due rows stay due.
+   */
+  private async sweepRound(): Promise<boolean> {
+    const result = await this.sweeper.sweepOnce(null, this.settings.sweepBatch);
+    if (result.recorded > 0) this.logger.log(`recorded ${result.recorded} SLA warning(s)/breach(es)`);
+    if (result.claimed === this.settings.sweepBatch) return true;
+    await this.armPreciseTimer();
+    return false;
   }
 
   /** Wakes at the next due threshold if it comes before the next tick. */
@@ -100,7 +85,7 @@ export class SlaSweepScheduler implements OnApplicationBootstrap, BeforeApplicat
     if (this.precise) clearTimeout(this.precise);
     this.precise = null;
     this.preciseAt = null;
-    if (!next || this.stopped) return;
+    if (!next || this.sweeps.isStopped) return;
     const wait = next.getTime() - now.getTime();
     if (wait >= this.settings.sweepIntervalMs) return;
     // Already due but not claimed: another instance holds it; look again shortly, not in a spin.

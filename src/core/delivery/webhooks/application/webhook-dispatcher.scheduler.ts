@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { classifyDatabaseError } from '../../../../infra/database/database-errors';
 import { PgListener } from '../../../../infra/database/pg-listener';
+import { SerialDrain } from '../../../../infra/database/serial-drain';
 import { WebhookDispatcher } from './webhook-dispatcher';
 import { WEBHOOK_CHANNEL, WEBHOOK_SETTINGS, WebhookSettings } from './webhook-settings';
 
@@ -18,10 +19,8 @@ const REFILL_DELAY_MS = 3;
 export class WebhookDispatcherScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('WebhookDispatcher');
   private readonly inFlight = new Set<Promise<unknown>>();
-  private claiming = false;
-  private again = false;
-  private stopped = false;
-  private outage = false;
+  // One claim at a time in this process; a kick during a claim claims again right after it.
+  private readonly claims = new SerialDrain(this.logger, 'The webhook dispatcher', () => this.claimFreeSlots());
   private timer: NodeJS.Timeout | null = null;
   private pruner: NodeJS.Timeout | null = null;
   private soon: NodeJS.Timeout | null = null;
@@ -49,22 +48,17 @@ export class WebhookDispatcherScheduler implements OnApplicationBootstrap, OnApp
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     if (this.pruner) clearInterval(this.pruner);
     if (this.soon) clearTimeout(this.soon);
+    await this.claims.stop();
     // Attempts in flight end within the timeout; their results are recorded, not dropped.
     await Promise.allSettled([...this.inFlight]);
   }
 
   /** Fills free slots now, or right after the claim in progress. */
   kick(): void {
-    if (this.stopped) return;
-    if (this.claiming) {
-      this.again = true;
-      return;
-    }
-    void this.fill();
+    this.claims.kick();
   }
 
   /**
@@ -72,43 +66,26 @@ export class WebhookDispatcherScheduler implements OnApplicationBootstrap, OnApp
    * refilled by one claim, not one claim (and transaction) each.
    */
   private kickSoon(): void {
-    if (this.soon || this.stopped) return;
+    if (this.soon || this.claims.isStopped) return;
     this.soon = setTimeout(() => {
       this.soon = null;
       this.kick();
     }, REFILL_DELAY_MS);
   }
 
-  private async fill(): Promise<void> {
-    this.claiming = true;
-    try {
-      for (;;) {
-        this.again = false;
-        const free = this.settings.concurrency - this.inFlight.size;
-        if (free <= 0 || this.stopped) return;
-        const claimed = await this.dispatcher.claim(free);
-        if (this.outage) this.logger.log('The webhook dispatcher reaches the database again');
-        this.outage = false;
-        for (const delivery of claimed) {
-          const attempt: Promise<unknown> = this.dispatcher.deliver(delivery).catch((error: unknown) => this.logger.error({ err: error }, 'A webhook attempt failed unexpectedly')).finally(() => {
-            this.inFlight.delete(attempt);
-            // The slot is free, and the ticket's next delivery may be due now.
-            this.kickSoon();
-          });
-          this.inFlight.add(attempt);
-        }
-        // A full claim may have left more behind; a kick during the claim may have brought more.
-        if (claimed.length < free && !this.again) return;
-      }
-    } catch (error) {
-      if (classifyDatabaseError(error) === 'UNAVAILABLE') {
-        if (!this.outage) this.logger.error({ err: error }, 'The webhook dispatcher cannot reach the database; retrying');
-        this.outage = true;
-      } else {
-        this.logger.error({ err: error }, 'Claiming webhook deliveries failed');
-      }
-    } finally {
-      this.claiming = false;
+  /** Claims as many due deliveries as slots are free and starts them; true: a full claim may have left more. */
+  private async claimFreeSlots(): Promise<boolean> {
+    const free = this.settings.concurrency - this.inFlight.size;
+    if (free <= 0) return false;
+    const claimed = await this.dispatcher.claim(free);
+    for (const delivery of claimed) {
+      const attempt: Promise<unknown> = this.dispatcher.deliver(delivery).catch((error: unknown) => this.logger.error({ err: error }, 'A webhook attempt failed unexpectedly')).finally(() => {
+        this.inFlight.delete(attempt);
+        // The slot is free, and the ticket's next delivery may be due now.
+        this.kickSoon();
+      });
+      this.inFlight.add(attempt);
     }
+    return claimed.length === free;
   }
 }
