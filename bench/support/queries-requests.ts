@@ -28,7 +28,11 @@ const NODE = 'edges { cursor node { id number state kind opdCode reportedAt next
 const LIST = `query L($filter: TicketFilterInput, $sort: TicketSort! = REPORTED_AT_DESC, $first: Int!) { tickets(filter: $filter, sort: $sort, first: $first) { ${NODE} } }`;
 const LIST_COUNT = `query L($first: Int!) { tickets(first: $first) { totalCount totalCountExact ${NODE} } }`;
 const BY_NUMBER = `query N($number: String) { ticket(number: $number) { id number state kind opdCode reportedAt nextDueAt version allowedCommands } }`;
-const BOARD = `query B { slaBoard { asOf breached entries { ticketId number opdCode kind metric state dueAt remainingSeconds breachedAt } } }`;
+// What the console's wall screen selects (its SlaBoardLive subscription), asked as a query.
+const BOARD = `query B { slaBoard { asOf breached
+  emergencies { ticketId number opdCode categoryCode priority state reportedAt worstPercentElapsed breached
+    clocks { metric state targetMinutes dueAt percentElapsed stoppedAt } }
+  entries { ticketId number kind opdCode metric state dueAt breachedAt targetMinutes percentElapsed } } }`;
 const CALLER = `query H($phone: String!) { callerHistory(phone: $phone, limit: 20) { phone ticketCount flag { reason }
   history { ... on CallerTicket { number state kind opdCode categoryCode reportedAt } } } }`;
 const DUPLICATES = `query D($draft: DuplicateDraftInput!) { duplicateCandidates(draft: $draft) { radiusMeters windowHours
