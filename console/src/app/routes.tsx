@@ -4,6 +4,7 @@ import { AdminScreen } from '../screens/admin.screen';
 import { ChangePasswordScreen } from '../screens/change-password.screen';
 import { FieldQueueScreen } from '../screens/field-queue.screen';
 import { FieldTicketScreen } from '../screens/field-ticket.screen';
+import { InboxScreen } from '../screens/inbox/inbox.screen';
 import { NewCallScreen } from '../screens/new-call/new-call.screen';
 import { SlaBoardScreen } from '../screens/sla-board.screen';
 import { SlaComplianceScreen } from '../screens/sla-compliance.screen';
@@ -24,6 +25,8 @@ export interface ConsoleRoute {
   render(params: Record<string, string>): ReactNode;
 }
 
+const INBOX_OPERATIONS = ['Query.channelConversations', 'Query.channelMessages', 'Subscription.conversationUpdated', 'Mutation.claimConversation'];
+
 /** Every screen. Later screens add their entry here (and their role's home below). */
 export const ROUTES: readonly ConsoleRoute[] = [
   {
@@ -32,6 +35,9 @@ export const ROUTES: readonly ConsoleRoute[] = [
     navKey: 'nav.newCall',
     render: () => <NewCallScreen />,
   },
+  // The social inbox: call takers and supervisors (the permission table's call centre) work it.
+  { path: '/inbox', operations: INBOX_OPERATIONS, navKey: 'nav.inbox', render: () => <InboxScreen /> },
+  { path: '/inbox/:id', operations: INBOX_OPERATIONS, render: ({ id }) => <InboxScreen selectedId={id} /> },
   { path: '/tickets', operations: ['Query.tickets'], navKey: 'nav.tickets', render: () => <TicketListScreen /> },
   { path: '/tickets/:id', operations: ['Query.ticket'], render: ({ id }) => <TicketDetailScreen key={id} id={id!} /> },
   { path: '/board', operations: ['Query.slaBoard'], navKey: 'nav.board', render: () => <SlaBoardScreen /> },

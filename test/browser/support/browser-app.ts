@@ -125,11 +125,16 @@ const ADMIN = { userId: 'browser-admin', role: 'ADMIN' };
  * Screenshots go to a folder printed at the start; it is removed when every test of the file passed,
  * unless BROWSER_SCREENSHOTS_DIR names a folder to keep them in.
  */
-export async function startBrowserApp(scenario: string, clock = new ManualClock()): Promise<BrowserApp> {
+export async function startBrowserApp(
+  scenario: string,
+  clock = new ManualClock(),
+  /** More of the server's configuration, e.g. a channel's secrets and a fake platform's URL. */
+  env: Record<string, string> = {},
+): Promise<BrowserApp> {
   ensureConsoleBuilt();
   // The outbox relay runs (woken by NOTIFY at each commit) so that subscriptions reach the browsers.
   const app = await startTestApp(
-    { CONSOLE_ENABLED: 'true', CONSOLE_DIR: CONSOLE_DIST, AUTH_SCRYPT_LOG_N: '10', LOGIN_RATE_LIMIT_PER_MINUTE: '1000', DELIVERY_RELAY_ENABLED: 'true' },
+    { CONSOLE_ENABLED: 'true', CONSOLE_DIR: CONSOLE_DIST, AUTH_SCRYPT_LOG_N: '10', LOGIN_RATE_LIMIT_PER_MINUTE: '1000', DELIVERY_RELAY_ENABLED: 'true', ...env },
     clock,
   );
   await app.app.listen(0, '127.0.0.1');

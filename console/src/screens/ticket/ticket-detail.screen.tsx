@@ -123,6 +123,11 @@ export function TicketDetailScreen({ id }: { id: string }): ReactNode {
           <button type="button" className="secondary" onClick={() => void reload()}>{t('detail.reload')}</button>
         </div>
       )}
+      {ticket.channelPlatform && (
+        <p className="hint" data-testid="ticket-channel">
+          {t('ticketChannel.line', { platform: ticket.channelPlatform, account: ticket.channelAccount ?? '—', reference: ticket.channelReference ?? '—' })}
+        </p>
+      )}
       <p className="description">{ticket.description}</p>
       <p>
         {[ticket.location.address, ticket.location.village, ticket.location.district].filter(Boolean).join(', ') || '—'}

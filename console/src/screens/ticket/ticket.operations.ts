@@ -15,6 +15,10 @@ export const TicketDetailQuery = graphql(`
       reportedAt
       outcomeNote
       duplicateOfId
+      channel
+      channelPlatform
+      channelAccount
+      channelReference
       allowedCommands
       location {
         district

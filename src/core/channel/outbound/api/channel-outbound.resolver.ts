@@ -6,7 +6,7 @@ import { CurrentActor } from '../../../actor';
 import type { Actor } from '../../../actor';
 import { atChannelEdge } from '../../api/channel-api.errors';
 import { ChannelConversationModel, toConversationModel } from '../../api/conversation.graphql';
-import { type ConversationRow, ConversationStore } from '../../infrastructure/conversation.store';
+import { ConversationStore } from '../../infrastructure/conversation.store';
 import { AnswerConversationCommand, AnswerConversationResult as Answered } from '../commands/answer-conversation/answer-conversation.command';
 import { AttachConversationToTicketCommand } from '../commands/attach-conversation-to-ticket/attach-conversation-to-ticket.command';
 import { ConversationTicketResult as Linked, CreateTicketFromConversationCommand } from '../commands/create-ticket-from-conversation/create-ticket-from-conversation.command';
@@ -91,20 +91,8 @@ export class ChannelOutboundResolver {
 
   private async conversation(id: string): Promise<ChannelConversationModel> {
     const row = (await ConversationStore.read(entityManagerSql(this.em.fork()), id))!;
-    return toConversationModel(withDates(row), this.clock.now());
+    return toConversationModel(row, this.clock.now());
   }
-}
-
-const DATE_FIELDS = ['claimed_at', 'waiting_since', 'first_response_at', 'last_inbound_at', 'last_outbound_at', 'created_at', 'updated_at'] as const;
-
-/**
- * The row with its timestamps as Dates: the ORM's pg type parser hands
- * timestamptz over as text, which the DateTime scalar refuses.
- */
-function withDates(row: ConversationRow): ConversationRow {
-  const copy = { ...row } as Record<string, unknown>;
-  for (const field of DATE_FIELDS) if (typeof copy[field] === 'string') copy[field] = new Date(copy[field]);
-  return copy as unknown as ConversationRow;
 }
 
 function toTemplateModel(t: TemplateRecord): ChannelTemplateModel {
