@@ -35,7 +35,7 @@ describe('console: the social inbox', () => {
       META_ACCESS_TOKEN: ACCESS_TOKEN,
       META_GRAPH_BASE_URL: graph.baseUrl,
       // The dispatcher runs as in production: woken by NOTIFY when a reply or milestone is queued.
-      CHANNEL_DISPATCHER_ENABLED: 'true', LOG_LEVEL: 'error',
+      CHANNEL_DISPATCHER_ENABLED: 'true',
     });
     const res = await site.app.gql<any>(
       'mutation R($input: RegisterOfficialAccountInput!) { registerOfficialAccount(input: $input) { id } }',
@@ -194,5 +194,51 @@ describe('console: the social inbox', () => {
     const sent = await graph.waitForSent(before + 1, 60_000);
     expect(sent[before]).toMatchObject({ to: '6281355500002', type: 'template', template: expect.objectContaining({ name: 'sigap_follow_up' }) });
     await komang.close();
+  });
+
+  it('attaches a conversation to an existing ticket by its number, and answers an information request in one step', async () => {
+    const created = await site.app.gql<any>(
+      `mutation($input: CreateTicketInput!) { createTicket(input: $input) { __typename ... on TicketCreated { ticket { id number } } } }`,
+      { input: { channel: 'PHONE', kind: 'COMPLAINT', description: 'Jembatan retak di Banjar Kayuambua', descriptionLanguage: 'id', categoryCode: 'JALAN_RUSAK', location: { district: 'KINTAMANI', village: 'Kayuambua' } } },
+    );
+    const ticket = created.body.data?.createTicket?.ticket as { id: string; number: string } | undefined;
+    if (!ticket) throw new Error(JSON.stringify(created.body));
+    await citizenWrites('6281355500003', 'Wayan Sudi', 'Jembatan di Kayuambua retak, sudah dilaporkan belum?');
+    await citizenWrites('6281355500004', 'Made Rai', 'Kantor camat Kintamani buka jam berapa?');
+    const before = graph.sent.length;
+    const s = await site.openSession('inbox-attach');
+    await s.signIn(await site.createUser('CALL_TAKER', { username: 'wayan' }));
+    await s.goto('/inbox');
+    await s.waitForText('Wayan Sudi', '[data-testid="inbox-list"]');
+
+    // Attach: a number that does not exist is said so; the right one links and tells the citizen.
+    await s.click('::-p-aria(Ambil Wayan Sudi · 6281355500003)');
+    await s.click('::-p-aria(Tautkan ke tiket)');
+    await s.page.focus('#attach-number');
+    await s.type('BGL-2026-999999');
+    await s.press('Enter');
+    await s.waitForText('Tidak ada tiket bernomor BGL-2026-999999', '[data-testid="action-outcome"]');
+    await s.page.focus('#attach-number');
+    await s.press('a', 'Control');
+    await s.type(`#${ticket.number}`);
+    await s.press('Enter');
+    await s.waitForText(`ditautkan ke tiket ${ticket.number}`, '[data-testid="action-outcome"]');
+    await s.step('attached');
+    const linked = await site.app.gql<any>('query($id: ID!) { channelConversation(id: $id) { ticketId } }', { id: await s.page.$eval('[data-testid="inbox-row"][aria-current="true"]', (el) => (el as unknown as { dataset: { conversation: string } }).dataset.conversation) });
+    expect(linked.body.data.channelConversation.ticketId).toBe(ticket.id);
+
+    // Answer an information request: recorded as an answered INFORMATION ticket, sent, closed.
+    await s.click('::-p-aria(Ambil Made Rai · 6281355500004)');
+    await s.click('::-p-aria(Jawab permintaan informasi)');
+    expect(await s.page.$eval('#answer-question', (el) => (el as unknown as { value: string }).value)).toBe('Kantor camat Kintamani buka jam berapa?');
+    await s.page.focus('#answer-text');
+    await s.type('Kantor camat buka Senin sampai Jumat, pukul 08.00 sampai 15.00 WITA.');
+    await s.click('::-p-aria(Kirim jawaban dan tutup)');
+    await s.waitForText('dicatat sebagai tiket', '[data-testid="action-outcome"]');
+    await s.step('answered');
+    const sent = await graph.waitForSent(before + 2, 60_000);
+    expect(sent.slice(before).map((m) => m.to)).toEqual(expect.arrayContaining(['6281355500003', '6281355500004']));
+    expect(sent.slice(before).some((m) => m.text === 'Kantor camat buka Senin sampai Jumat, pukul 08.00 sampai 15.00 WITA.')).toBe(true);
+    await s.close();
   });
 });

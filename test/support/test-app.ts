@@ -65,6 +65,11 @@ export async function startTestApp(
       let req = http().post('/graphql').set('content-type', 'application/json');
       if (actor) req = req.set(...(await authHeaderFor(app, clock, actor)));
       const res = await req.send({ query, variables });
+      // INTERNAL means our bug. A nullable field that failed still answers 200 with data beside the error,
+      // so a test reading only the data would pass over it: every request through here fails on one.
+      const internal = ((res.body as { errors?: Array<{ message: string; path?: unknown; extensions?: { code?: string } }> } | undefined)?.errors ?? [])
+        .filter((e) => e.extensions?.code === 'INTERNAL');
+      if (internal.length > 0) throw new Error(`INTERNAL error(s) from ${query.slice(0, 120)}: ${JSON.stringify(internal.map((e) => e.path ?? e.message))} (the server log has the cause)`);
       return { status: res.status, body: res.body };
     },
     close: async () => {

@@ -13,7 +13,7 @@ const CT_BUDI: TestActor = { userId: 'ct-budi', role: 'CALL_TAKER' };
 const SPV: TestActor = { userId: 'spv-komang', role: 'SUPERVISOR' };
 const AUDITOR: TestActor = { userId: 'aud-sari', role: 'AUDITOR' };
 
-const CONVERSATION = 'id state claimedBy waitingSince platform accountName replyWindowOpen version sender { handle name identityVisible }';
+const CONVERSATION = 'id state claimedBy claimedAt waitingSince lastInboundAt platform accountName replyWindowOpen version sender { handle name identityVisible }';
 const CLAIM = `mutation C($id: ID!) { claimConversation(id: $id) {
   __typename ... on ConversationClaimed { conversation { id state claimedBy version } } ... on ConversationAlreadyClaimed { conversationId claimedBy } } }`;
 
@@ -46,6 +46,9 @@ describe('conversation inbox', () => {
     const list = res.body.data.channelConversations as Array<{ sender: { handle: string; name: string; identityVisible: boolean }; state: string; replyWindowOpen: boolean }>;
     expect(list.map((c) => c.sender.handle)).toEqual(['6281400000001', '6281400000002', '6281400000003']);
     expect(list[0]).toMatchObject({ state: 'WAITING', replyWindowOpen: true, sender: { name: 'Warga 01', identityVisible: true } });
+    // Timestamps read through MikroORM's execute come back as text; the API still answers them as DateTime.
+    expect(res.body.errors).toBeUndefined();
+    expect(list[0]).toMatchObject({ waitingSince: new Date(t0 - 20 * 60_000 - ((t0 - 20 * 60_000) % 1000)).toISOString(), lastInboundAt: new Date(t0 - 30_000 - ((t0 - 30_000) % 1000)).toISOString() });
     const log = await w.sql<{ reporter_phone: string; operation: string }>(`select reporter_phone, operation from reporter_access_log where actor_id = $1 order by reporter_phone`, [CT_AYU.userId]);
     expect(log).toEqual(['6281400000001', '6281400000002', '6281400000003'].map((h) => ({ reporter_phone: `whatsapp:${h}`, operation: 'Query.channelConversations' })));
   });

@@ -2,7 +2,6 @@ import { useApolloClient, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorCode } from '../../api/errors';
-import { Link } from '../../app/router';
 import { useAuth } from '../../auth/auth-context';
 import type { InboxConversationFragment, TicketKind } from '../../gql/graphql';
 import { apiLanguage } from '../../i18n/i18n';
@@ -11,7 +10,12 @@ import { refusalText, type ChannelResult } from './inbox-results';
 import { AnswerConversationMutation, AttachToTicketMutation, InboxReferenceQuery, TicketByNumberQuery, TicketFromConversationMutation } from './inbox.operations';
 
 type Panel = 'ticket' | 'attach' | 'answer';
-type Done = { ok: true; text: string; ticketId: string; number: string } | { ok: false; text: string };
+/** A conversation made (or joined to) a ticket: said by the conversation view, which outlives this form. */
+export interface Linked {
+  readonly text: string;
+  readonly ticketId: string;
+  readonly number: string;
+}
 const KINDS: readonly TicketKind[] = ['COMPLAINT', 'EMERGENCY', 'INFORMATION'];
 
 /** What the citizen wrote, oldest first: the description (or question) a call taker starts from. */
@@ -28,7 +32,7 @@ export function citizenText(messages: readonly Message[]): string {
  * reference on it), a join to an existing ticket named by its number, or an information request answered
  * and closed in one step. Each refusal is a typed result, said in words.
  */
-export function ConversationActions({ conversation: c, messages, onLinked }: { conversation: InboxConversationFragment; messages: readonly Message[]; onLinked(): void }): ReactNode {
+export function ConversationActions({ conversation: c, messages, onLinked }: { conversation: InboxConversationFragment; messages: readonly Message[]; onLinked(linked: Linked): void }): ReactNode {
   const { t, i18n } = useTranslation();
   const { can } = useAuth();
   const client = useApolloClient();
@@ -42,24 +46,23 @@ export function ConversationActions({ conversation: c, messages, onLinked }: { c
   const [answer, setAnswer] = useState('');
   const [question, setQuestion] = useState(() => citizenText(messages));
   const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<Done | null>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
   const categories = reference.data?.categories ?? [];
   const lastLocation = [...messages].reverse().find((m) => m.direction === 'IN' && m.location)?.location ?? null;
 
   /** Runs one mutation; a linked/answered result is a success (with its ticket), anything else a refusal. */
   const run = async (send: () => Promise<(ChannelResult & { ticketId?: string; ticketNumber?: string }) | null | undefined>, success: (n: string) => string, answering = false): Promise<void> => {
     setBusy(true);
-    setDone(null);
+    setRefusal(null);
     try {
       const result = await send();
       if ((result?.__typename === 'ConversationTicketLinked' || result?.__typename === 'ConversationAnswered') && result.ticketId && result.ticketNumber) {
-        setDone({ ok: true, text: success(result.ticketNumber), ticketId: result.ticketId, number: result.ticketNumber });
-        onLinked();
+        onLinked({ text: success(result.ticketNumber), ticketId: result.ticketId, number: result.ticketNumber });
         return;
       }
-      setDone({ ok: false, text: refusalText(t, result, i18n.language, answering) ?? t('errors.code.UNKNOWN') });
+      setRefusal(refusalText(t, result, i18n.language, answering) ?? t('errors.code.UNKNOWN'));
     } catch (e) {
-      setDone({ ok: false, text: t(`errors.code.${errorCode(e)}`, { defaultValue: t('errors.code.UNKNOWN') }) });
+      setRefusal(t(`errors.code.${errorCode(e)}`, { defaultValue: t('errors.code.UNKNOWN') }));
     } finally {
       setBusy(false);
     }
@@ -111,7 +114,7 @@ export function ConversationActions({ conversation: c, messages, onLinked }: { c
     </>
   );
 
-  if (c.ticketId && !done) return null;
+  if (c.ticketId) return null;
   return (
     <div className="conversation-actions" data-testid="conversation-actions">
       <div className="inbox-tabs" role="group" aria-label={t('inbox.actions')}>
@@ -121,9 +124,9 @@ export function ConversationActions({ conversation: c, messages, onLinked }: { c
           </button>
         ))}
       </div>
-      {done && (
-        <p className={done.ok ? 'ok' : 'error'} role={done.ok ? 'status' : 'alert'} data-testid="action-outcome">
-          {done.text} {done.ok && <Link to={`/tickets/${done.ticketId}`}>{t('inbox.openTicket', { number: done.number })}</Link>}
+      {refusal && (
+        <p className="error" role="alert" data-testid="action-outcome">
+          {refusal}
         </p>
       )}
       {panel === 'ticket' && (

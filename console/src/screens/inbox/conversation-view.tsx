@@ -7,7 +7,7 @@ import { useAuth } from '../../auth/auth-context';
 import { ErrorText } from '../../components/error-text';
 import { formatDateTime } from '../../format/wita';
 import type { InboxConversationDetailQuery } from '../../gql/graphql';
-import { ConversationActions } from './conversation-actions';
+import { ConversationActions, type Linked } from './conversation-actions';
 import { refusalText, senderLabel } from './inbox-results';
 import { InboxConversationQuery, ReleaseConversationMutation, ReplyMutation } from './inbox.operations';
 import { TemplatePicker } from './template-picker';
@@ -28,6 +28,7 @@ export function ConversationView({ id, changed, onClaim, onChanged }: { id: stri
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
   const [templateKeys, setTemplateKeys] = useState<readonly string[] | null>(null);
   const [busy, setBusy] = useState(false);
+  const [linked, setLinked] = useState<Linked | null>(null);
   useEffect(() => {
     if (changed > 0) void refetch();
   }, [changed, refetch]);
@@ -95,10 +96,16 @@ export function ConversationView({ id, changed, onClaim, onChanged }: { id: stri
         {t('inbox.account')}: {c.accountName} · {t(`inbox.states.${c.state}`)}
         {c.claimedBy && ` · ${c.claimedBy === me?.id ? t('inbox.heldByYou') : t('inbox.heldBy', { user: c.claimedBy })}`}
       </p>
-      {c.ticketId && (
-        <p data-testid="conversation-ticket">
-          <Link to={`/tickets/${c.ticketId}`}>{t('inbox.linkedTicket')}</Link>
+      {linked ? (
+        <p className="ok" role="status" data-testid="action-outcome">
+          {linked.text} <Link to={`/tickets/${linked.ticketId}`}>{t('inbox.openTicket', { number: linked.number })}</Link>
         </p>
+      ) : (
+        c.ticketId && (
+          <p data-testid="conversation-ticket">
+            <Link to={`/tickets/${c.ticketId}`}>{t('inbox.linkedTicket')}</Link>
+          </p>
+        )
       )}
       {c.optedOut && <p className="hint">{t('inbox.optedOut')}</p>}
       {c.platform === 'WHATSAPP' && <p className={c.replyWindowOpen ? 'hint' : 'error'} data-testid="reply-window">{c.replyWindowOpen ? t('inbox.windowOpen') : t('inbox.windowClosedNote')}</p>}
@@ -138,7 +145,14 @@ export function ConversationView({ id, changed, onClaim, onChanged }: { id: stri
             </button>
           </form>
           {templateKeys && <TemplatePicker keys={templateKeys} language={c.language} busy={busy} onSend={(key) => void send({ templateKey: key })} />}
-          <ConversationActions conversation={c} messages={messages} onLinked={() => void refresh()} />
+          <ConversationActions
+            conversation={c}
+            messages={messages}
+            onLinked={(l) => {
+              setLinked(l);
+              void refresh();
+            }}
+          />
         </>
       )}
     </article>

@@ -43,7 +43,8 @@ export function InboxScreen({ selectedId }: { selectedId?: string }): ReactNode 
   const { navigate } = useRouter();
   const client = useApolloClient();
   const now = useNow();
-  const list = useQuery(InboxConversationsQuery, { notifyOnNetworkStatusChange: false });
+  // The notices keep the list current; the slow poll covers what a dropped socket missed while it reconnected.
+  const list = useQuery(InboxConversationsQuery, { notifyOnNetworkStatusChange: false, pollInterval: 30_000 });
   const [changed, setChanged] = useState(0);
   const feed = useSubscription(ConversationUpdatedSubscription, {
     onData: ({ data }) => {
@@ -89,7 +90,7 @@ export function InboxScreen({ selectedId }: { selectedId?: string }): ReactNode 
         </p>
       )}
       <div className="inbox-grid">
-        <div>
+        <div className="inbox-list-wrap">
           {list.data && rows.length === 0 && <p>{t('inbox.empty')}</p>}
           {rows.length > 0 && (
             <table className="inbox-list" data-testid="inbox-list">
