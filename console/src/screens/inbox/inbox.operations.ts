@@ -144,16 +144,23 @@ export const ReplyMutation = graphql(`
   }
 `);
 
+/** What making a ticket and attaching to one both answer: linked, or a typed refusal. */
+export const TicketLinkResultFields = graphql(`
+  fragment InboxTicketLinkResult on ConversationTicketResult {
+    __typename
+    ... on ConversationTicketLinked { ticketId ticketNumber created conversation { ...InboxConversation } }
+    ... on ConversationAlreadyLinked { ticketId }
+    ... on ConversationNotHeld { claimedBy }
+    ... on ConversationNotFound { conversationId }
+    ... on ChannelTicketNotFound { ticketId }
+    ... on InvalidChannelInput { message problems }
+  }
+`);
+
 export const TicketFromConversationMutation = graphql(`
   mutation InboxTicketFrom($input: CreateTicketFromConversationInput!) {
     createTicketFromConversation(input: $input) {
-      __typename
-      ... on ConversationTicketLinked { ticketId ticketNumber created conversation { ...InboxConversation } }
-      ... on ConversationAlreadyLinked { ticketId }
-      ... on ConversationNotHeld { claimedBy }
-      ... on ConversationNotFound { conversationId }
-      ... on ChannelTicketNotFound { ticketId }
-      ... on InvalidChannelInput { message problems }
+      ...InboxTicketLinkResult
     }
   }
 `);
@@ -161,13 +168,7 @@ export const TicketFromConversationMutation = graphql(`
 export const AttachToTicketMutation = graphql(`
   mutation InboxAttach($conversationId: ID!, $ticketId: ID!) {
     attachConversationToTicket(conversationId: $conversationId, ticketId: $ticketId) {
-      __typename
-      ... on ConversationTicketLinked { ticketId ticketNumber created conversation { ...InboxConversation } }
-      ... on ConversationAlreadyLinked { ticketId }
-      ... on ConversationNotHeld { claimedBy }
-      ... on ConversationNotFound { conversationId }
-      ... on ChannelTicketNotFound { ticketId }
-      ... on InvalidChannelInput { message problems }
+      ...InboxTicketLinkResult
     }
   }
 `);
