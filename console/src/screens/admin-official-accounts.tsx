@@ -86,7 +86,7 @@ export function AdminOfficialAccounts(): ReactNode {
         </thead>
         <tbody>
           {data?.officialAccounts.map((a) => (
-            <tr key={a.id} data-testid={`account-${a.accountId}`}>
+            <tr key={a.id} data-testid={`account-${a.accountId}`} data-active={a.active}>
               <td>{t(`adminChannels.platforms.${a.platform}`)}</td>
               <th scope="row">
                 <code>{a.accountId}</code>

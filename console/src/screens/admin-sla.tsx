@@ -65,7 +65,7 @@ export function AdminPolicies(): ReactNode {
     <>
       <AdminError error={error} />
       {data?.slaPolicies.map((p) => (
-        <article key={p.id} className="panel policy" data-testid={`policy-${p.id}`}>
+        <article key={p.id} className="panel policy" data-testid={`policy-${p.id}`} data-active={p.versions[p.versions.length - 1]?.active}>
           <h2>{p.name}</h2>
           <p className="hint">
             {t('admin.scope')}: {[p.kind, p.opdCode, p.categoryCode, p.priority].filter(Boolean).join(' · ') || t('admin.any')} · {p.source} · v{p.version}
