@@ -72,7 +72,7 @@ describe('console: admin screens for official accounts, templates and SLA polici
 
     // Another admin renames it meanwhile: this screen still holds version 1.
     const [account] = (await accounts()).filter((a) => a.accountId === WA_PHONE_ID);
-    const renamed = await site.app.gql('mutation U($input: UpdateOfficialAccountInput!) { updateOfficialAccount(input: $input) { version } }', { input: { id: account!.id, version: account!.version, displayName: 'WA Pemkab Bangli' } }, ADMIN);
+    const renamed = await site.app.gql('mutation U($input: UpdateOfficialAccountInput!) { updateOfficialAccount(input: $input) { version } }', { input: { id: account.id, version: account.version, displayName: 'WA Pemkab Bangli' } }, ADMIN);
     expect(renamed.body.errors).toBeUndefined();
     const row = `[data-testid="account-${WA_PHONE_ID}"]`;
     await admin.click(`${row} button:nth-of-type(2)`);
@@ -121,26 +121,26 @@ describe('console: admin screens for official accounts, templates and SLA polici
     await admin.click('form[aria-labelledby="policy-create-title"] button[type="submit"]');
     await admin.page.waitForSelector('[data-testid="admin-error"][data-code="BAD_USER_INPUT"]');
     await admin.waitForText('DAMKAR-X', '[data-testid="admin-error"]');
+    await admin.step('sla-policy-refused', 'form[aria-labelledby="policy-create-title"]');
     await retype('#policy-opd', FIRE_OPD);
     await admin.click('form[aria-labelledby="policy-create-title"] button[type="submit"]');
     await admin.waitForText('Pengaduan Damkar prioritas rendah', 'article.policy h2');
     const list = await site.app.gql<{ slaPolicies: Array<{ id: string; name: string; version: number; versions: Array<{ active: boolean; metrics: Array<{ metric: string; targetMinutes: number; calendar: string }> }> }> }>(
       '{ slaPolicies { id name version versions { active metrics { metric targetMinutes calendar } } } }', {}, ADMIN);
     const policy = list.body.data!.slaPolicies.find((p) => p.name === 'Pengaduan Damkar prioritas rendah')!;
-    expect(policy.versions[0]!.metrics).toHaveLength(2);
-    expect(policy.versions[0]!.metrics).toEqual(expect.arrayContaining([
+    expect(policy.versions[0].metrics).toHaveLength(2);
+    expect(policy.versions[0].metrics).toEqual(expect.arrayContaining([
       { metric: 'TRIAGE', targetMinutes: 30, calendar: '24x7' },
       { metric: 'RESOLVE', targetMinutes: 2880, calendar: 'WORKING_DAYS' },
     ]));
     const article = `[data-testid="policy-${policy.id}"]`;
-    await admin.page.$eval(article, (el) => (el as unknown as { scrollIntoView(): void }).scrollIntoView());
-    await admin.step('sla-policy-created');
+    await admin.step('sla-policy-created', article);
     await admin.click(`${article} > button:nth-of-type(2)`);
     await admin.page.focus(`#deactivate-note-${policy.id}`);
     await admin.type('Tidak jadi dipakai');
     await admin.press('Enter');
     await admin.page.waitForSelector(`${article}[data-active="false"]`);
-    await admin.step('sla-policy-deactivated');
+    await admin.step('sla-policy-deactivated', article);
     const after = await site.app.gql<{ slaPolicies: Array<{ id: string; version: number; versions: Array<{ active: boolean; note: string | null }> }> }>('{ slaPolicies { id version versions { active note } } }', {}, ADMIN);
     expect(after.body.data!.slaPolicies.find((p) => p.id === policy.id)).toMatchObject({ version: 2, versions: [{ active: true, note: 'Uji coba' }, { active: false, note: 'Tidak jadi dipakai' }] });
   });

@@ -116,7 +116,8 @@ export function AdminPolicies(): ReactNode {
 
 function PolicyChange({ policy, onDone }: { policy: Policy; onDone(): void }): ReactNode {
   const { t } = useTranslation();
-  const latest = policy.versions[policy.versions.length - 1]!;
+  // A deactivated policy's newest version has no clocks: a new version starts from the last one that had.
+  const latest = [...policy.versions].reverse().find((v) => v.metrics.length > 0) ?? policy.versions[policy.versions.length - 1]!;
   const [targets, setTargets] = useState(() => Object.fromEntries(latest.metrics.map((m) => [m.metric, String(m.targetMinutes)])));
   const [from, setFrom] = useState('');
   const [change, changing] = useMutation(ChangePolicy);
