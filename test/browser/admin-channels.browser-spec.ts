@@ -6,7 +6,8 @@ import { startBrowserApp, type BrowserApp, type ConsoleSession } from './support
 // registers an official account of the decree (a second registration of it is refused in words),
 // deactivates it after someone else changed it (the version conflict is said, the list reloaded, the
 // second try works), edits a milestone template (an unknown placeholder is refused with the server's
-// reason first), and adds an SLA policy for one OPD (a typo in the OPD is refused first) and stops it.
+// reason first), adds an SLA policy for one OPD (a typo in the OPD is refused first) and stops it, and
+// adds a calendar with office hours and changes them from a later date.
 
 const ADMIN = { userId: 'browser-admin', role: 'ADMIN' };
 const FIRE_OPD = 'SATPOLPP-DAMKAR';
@@ -20,7 +21,7 @@ interface Account {
   version: number;
 }
 
-describe('console: admin screens for official accounts, templates and SLA policies', () => {
+describe('console: admin screens for official accounts, templates, SLA policies and calendars', () => {
   let site: BrowserApp;
   let admin: ConsoleSession;
 
@@ -143,5 +144,27 @@ describe('console: admin screens for official accounts, templates and SLA polici
     await admin.step('sla-policy-deactivated', article);
     const after = await site.app.gql<{ slaPolicies: Array<{ id: string; version: number; versions: Array<{ active: boolean; note: string | null }> }> }>('{ slaPolicies { id version versions { active note } } }', {}, ADMIN);
     expect(after.body.data!.slaPolicies.find((p) => p.id === policy.id)).toMatchObject({ version: 2, versions: [{ active: true, note: 'Uji coba' }, { active: false, note: 'Tidak jadi dipakai' }] });
+  });
+  it('creates a calendar with office hours, then sets new weekly hours from a later date', async () => {
+    await admin.goto('/admin/calendars');
+    await admin.page.waitForSelector('#calendar-code');
+    await retype('#calendar-code', 'RSUD-BANGLI');
+    await retype('#calendar-name', 'Jam layanan RSUD Bangli');
+    // A date field takes its digits in the browser's order (en-US here: month, day, year).
+    await admin.page.focus('#calendar-from');
+    await admin.type('01042027');
+    await admin.click('form[aria-labelledby="calendar-create-title"] button[type="submit"]');
+    await admin.waitForText('RSUD-BANGLI', '[data-testid="calendar-RSUD-BANGLI"] h2');
+    await admin.click('[data-testid="calendar-RSUD-BANGLI"] > button');
+    await admin.page.focus('#hours-from-RSUD-BANGLI');
+    await admin.type('07012027');
+    await admin.press('Enter');
+    await admin.page.waitForSelector('#hours-from-RSUD-BANGLI', { hidden: true });
+    await admin.waitForText('2027-07-01', '[data-testid="calendar-RSUD-BANGLI"]');
+    await admin.step('calendar-hours', '[data-testid="calendar-RSUD-BANGLI"]');
+    const res = await site.app.gql<{ calendars: Array<{ code: string; version: number; hours: Array<{ effectiveFrom: string; weekly: Array<{ weekday: number }> }> }> }>(
+      '{ calendars { code version hours { effectiveFrom weekly { weekday } } } }', {}, ADMIN);
+    const calendar = res.body.data!.calendars.find((c) => c.code === 'RSUD-BANGLI');
+    expect(calendar?.hours.map((h) => [h.effectiveFrom, h.weekly.length])).toEqual([['2027-01-04', 5], ['2027-07-01', 5]]);
   });
 });

@@ -223,7 +223,7 @@ export function AdminCalendars(): ReactNode {
         const f = form[c.code] ?? { date: '', name: '' };
         const latestHours = c.hours[c.hours.length - 1];
         return (
-          <article key={c.code} className="panel">
+          <article key={c.code} className="panel" data-testid={`calendar-${c.code}`}>
             <h2>
               {c.name} <code>{c.code}</code>
             </h2>
