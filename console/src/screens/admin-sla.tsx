@@ -1,10 +1,12 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorText } from '../components/error-text';
 import { formatDateTime } from '../format/wita';
 import { graphql } from '../gql';
 import type { AdminPoliciesQuery } from '../gql/graphql';
+import { AdminError } from './admin-error';
+import { CalendarCreate, CalendarHoursChange } from './admin-calendar-forms';
+import { PolicyCreate, PolicyDeactivate } from './admin-sla-forms';
 
 const Policies = graphql(`
   query AdminPolicies {
@@ -58,11 +60,12 @@ export function AdminPolicies(): ReactNode {
   const { t, i18n } = useTranslation();
   const { data, error, refetch } = useQuery(Policies);
   const [editing, setEditing] = useState<string | null>(null);
+  const [deactivating, setDeactivating] = useState<string | null>(null);
   return (
     <>
-      <ErrorText error={error} />
+      <AdminError error={error} />
       {data?.slaPolicies.map((p) => (
-        <article key={p.id} className="panel policy" data-testid={`policy-${p.id}`}>
+        <article key={p.id} className="panel policy" data-testid={`policy-${p.id}`} data-active={p.versions[p.versions.length - 1]?.active}>
           <h2>{p.name}</h2>
           <p className="hint">
             {t('admin.scope')}: {[p.kind, p.opdCode, p.categoryCode, p.priority].filter(Boolean).join(' · ') || t('admin.any')} · {p.source} · v{p.version}
@@ -94,16 +97,27 @@ export function AdminPolicies(): ReactNode {
             <button type="button" className="secondary" onClick={() => setEditing(p.id)}>
               {t('admin.newVersion')} <span className="visually-hidden">{p.name}</span>
             </button>
+          )}{' '}
+          {deactivating === p.id ? (
+            <PolicyDeactivate policy={p} onDone={() => (setDeactivating(null), void refetch())} onRefused={() => void refetch()} />
+          ) : (
+            p.versions[p.versions.length - 1]?.active && (
+              <button type="button" className="secondary" onClick={() => setDeactivating(p.id)}>
+                {t('admin.deactivate')} <span className="visually-hidden">{p.name}</span>
+              </button>
+            )
           )}
         </article>
       ))}
+      <PolicyCreate onDone={() => void refetch()} />
     </>
   );
 }
 
 function PolicyChange({ policy, onDone }: { policy: Policy; onDone(): void }): ReactNode {
   const { t } = useTranslation();
-  const latest = policy.versions[policy.versions.length - 1]!;
+  // A deactivated policy's newest version has no clocks: a new version starts from the last one that had.
+  const latest = [...policy.versions].reverse().find((v) => v.metrics.length > 0) ?? policy.versions[policy.versions.length - 1]!;
   const [targets, setTargets] = useState(() => Object.fromEntries(latest.metrics.map((m) => [m.metric, String(m.targetMinutes)])));
   const [from, setFrom] = useState('');
   const [change, changing] = useMutation(ChangePolicy);
@@ -118,13 +132,16 @@ function PolicyChange({ policy, onDone }: { policy: Policy; onDone(): void }): R
       warnings: m.warnings,
       targetMinutes: Number(targets[m.metric]),
     }));
-    void change({ variables: { input: { id: policy.id, expectedVersion: policy.version, metrics, effectiveFrom: from ? witaInstant(from) : null } } }).then((r) => {
-      if (r.data) onDone();
-    });
+    void change({ variables: { input: { id: policy.id, expectedVersion: policy.version, metrics, effectiveFrom: from ? witaInstant(from) : null } } }).then(
+      (r) => {
+        if (r.data) onDone();
+      },
+      () => null,
+    );
   };
   return (
     <form className="admin-form" onSubmit={submit}>
-      <ErrorText error={changing.error} />
+      <AdminError error={changing.error} />
       {latest.metrics.map((m) => (
         <div key={m.metric}>
           <label htmlFor={`target-${policy.id}-${m.metric}`}>
@@ -198,14 +215,15 @@ export function AdminCalendars(): ReactNode {
   const [add, adding] = useMutation(AddHoliday);
   const [remove, removing] = useMutation(RemoveHoliday);
   const [form, setForm] = useState<Record<string, { date: string; name: string }>>({});
+  const [hoursFor, setHoursFor] = useState<string | null>(null);
   return (
     <>
-      <ErrorText error={error ?? adding.error ?? removing.error} />
+      <AdminError error={error ?? adding.error ?? removing.error} />
       {data?.calendars.map((c) => {
         const f = form[c.code] ?? { date: '', name: '' };
         const latestHours = c.hours[c.hours.length - 1];
         return (
-          <article key={c.code} className="panel">
+          <article key={c.code} className="panel" data-testid={`calendar-${c.code}`}>
             <h2>
               {c.name} <code>{c.code}</code>
             </h2>
@@ -218,6 +236,14 @@ export function AdminCalendars(): ReactNode {
                 </>
               )}
             </p>
+            {!c.alwaysOpen &&
+              (hoursFor === c.code ? (
+                <CalendarHoursChange calendar={c} onDone={() => (setHoursFor(null), void refetch())} onRefused={() => void refetch()} />
+              ) : (
+                <button type="button" className="secondary" onClick={() => setHoursFor(c.code)}>
+                  {t('adminChannels.calendars.setHours')} <span className="visually-hidden">{c.code}</span>
+                </button>
+              ))}
             {!c.alwaysOpen && (
               <>
                 <table>
@@ -276,6 +302,7 @@ export function AdminCalendars(): ReactNode {
           </article>
         );
       })}
+      <CalendarCreate onDone={() => void refetch()} />
     </>
   );
 }

@@ -1,10 +1,13 @@
 import type { ReactNode } from 'react';
 import '../ops/ops-i18n';
+import './admin-channels-i18n';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../app/router';
 import { useAuth } from '../auth/auth-context';
 import { AdminApiKeys, AdminWebhooks } from './admin-integrations';
 import { AdminCategories, AdminRollout } from './admin-catalog';
+import { AdminChannelTemplates } from './admin-channel-templates';
+import { AdminOfficialAccounts } from './admin-official-accounts';
 import { AdminCalendars, AdminPolicies } from './admin-sla';
 import { AdminStaff } from './admin-staff';
 
@@ -15,6 +18,8 @@ const SECTIONS: ReadonlyArray<{ key: string; operation: string; render(): ReactN
   { key: 'webhooks', operation: 'Query.webhookEndpoints', render: () => <AdminWebhooks /> },
   { key: 'policies', operation: 'Query.slaPolicies', render: () => <AdminPolicies /> },
   { key: 'calendars', operation: 'Query.calendars', render: () => <AdminCalendars /> },
+  { key: 'accounts', operation: 'Mutation.registerOfficialAccount', render: () => <AdminOfficialAccounts /> },
+  { key: 'templates', operation: 'Mutation.updateChannelTemplate', render: () => <AdminChannelTemplates /> },
   { key: 'categories', operation: 'Mutation.renameCategory', render: () => <AdminCategories /> },
   { key: 'rollout', operation: 'Query.rollout', render: () => <AdminRollout /> },
 ];

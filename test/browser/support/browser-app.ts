@@ -92,11 +92,16 @@ export class ConsoleSession {
     return this.page.$eval(selector, (el) => (el as unknown as PageElement).innerText);
   }
 
-  /** Saves a screenshot named after the step: `<session>-NN-<name>.png`. */
-  async step(name: string): Promise<string> {
+  /**
+   * Saves a screenshot named after the step: `<session>-NN-<name>.png`; of one element when `selector`
+   * is given (a long admin list would otherwise make a picture too tall to read in the README).
+   */
+  async step(name: string, selector?: string): Promise<string> {
     this.shots += 1;
     const file = path.join(this.shotsDir, `${this.name}-${String(this.shots).padStart(2, '0')}-${name}.png`);
-    await this.page.screenshot({ path: file, fullPage: true });
+    const element = selector ? await this.page.waitForSelector(selector) : null;
+    if (element) await element.screenshot({ path: file });
+    else await this.page.screenshot({ path: file, fullPage: true });
     return file;
   }
 
