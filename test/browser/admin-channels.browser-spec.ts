@@ -28,7 +28,7 @@ describe('console: admin screens for official accounts, templates, SLA policies 
   beforeAll(async () => {
     // The server's clock starts at the real time: the browser's own clock is real.
     site = await startBrowserApp('admin-channels', new ManualClock(new Date()));
-    admin = await site.openSession('admin');
+    admin = await site.openSession('admin-channels');
     await admin.signIn(await site.createUser('ADMIN'));
   }, BOOT_TIMEOUT_MS);
   afterAll(async () => {
