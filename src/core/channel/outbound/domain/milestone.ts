@@ -62,6 +62,18 @@ export function renderTemplate(body: string, values: TemplateValues): { text: st
   return { text, parameters };
 }
 
+/**
+ * Whether every placeholder of `body` has a value here. A call taker's reply
+ * has no ticket to fill `{{ticketNumber}}` from, and a template that would
+ * reach the citizen with "-" in its place is neither offered nor sent.
+ *
+ * @example
+ * fillable('Laporan {{ticketNumber}} selesai', {}); // false
+ */
+export function fillable(body: string, values: TemplateValues): boolean {
+  return [...body.matchAll(PLACEHOLDER)].every((m) => Boolean(values[m[1] as keyof TemplateValues]));
+}
+
 /** Placeholders a body may use; anything else in `{{…}}` is a typo an admin should hear about. */
 export function unknownPlaceholders(body: string): string[] {
   return [...body.matchAll(/\{\{([^}]*)\}\}/g)].map((m) => m[1]).filter((name) => name !== 'ticketNumber' && name !== 'opdName');

@@ -2,7 +2,7 @@ import { ChannelPlatform } from '../../domain/channel.enums';
 import { ChannelException } from '../../domain/channel.exception';
 import type { TemplateRecord } from '../application/channel-template.store';
 import { customerWindow, templateNote } from './customer-window';
-import { baseLanguage, renderTemplate, TemplateValues } from './milestone';
+import { baseLanguage, fillable, renderTemplate, TemplateValues } from './milestone';
 
 /** What a call taker asked to send: free text, or a template by key. */
 export interface ReplyRequest {
@@ -45,7 +45,7 @@ export function composeReply(ctx: ReplyContext, request: ReplyRequest, templates
   const whatsapp = ctx.platform === ChannelPlatform.WHATSAPP;
   if (text) {
     if (whatsapp && !window.open) {
-      const approved = [...new Set(templates.filter((t) => t.whatsappName).map((t) => t.key))];
+      const approved = [...new Set(templates.filter((t) => t.whatsappName && fillable(t.body, values)).map((t) => t.key))];
       throw ChannelException.windowClosed(ctx.conversationId, window.lastInboundAt, window.closedAt, approved);
     }
     return { kind: 'TEXT', text };
@@ -54,6 +54,9 @@ export function composeReply(ctx: ReplyContext, request: ReplyRequest, templates
   const template = [language, 'id', 'en'].map((l) => templates.find((t) => t.key === request.templateKey && t.language === l)).find(Boolean);
   if (!template) throw ChannelException.invalidInput([`no template ${request.templateKey}`]);
   if (whatsapp && !template.whatsappName) throw ChannelException.invalidInput([`template ${template.key} has no approved WhatsApp template name`]);
+  if (!fillable(template.body, values)) {
+    throw ChannelException.invalidInput([`template ${template.key} needs a ticket's number or OPD, which a reply does not have: it goes to the citizen as a milestone once the conversation is linked to a ticket`]);
+  }
   const rendered = renderTemplate(template.body, values);
   return {
     kind: 'TEMPLATE',
