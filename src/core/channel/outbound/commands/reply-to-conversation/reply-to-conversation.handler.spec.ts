@@ -42,7 +42,7 @@ describe('ReplyToConversationHandler', () => {
     const { work, handler } = setup();
     work.conversation({ id: 'c1', lastInboundAt: new Date('2026-12-02T08:00:00Z') });
     await expect(handler.execute(new ReplyToConversationCommand({ conversationId: 'c1', text: 'Halo?', actor: AYU }))).rejects.toMatchObject({
-      code: ChannelErrorCode.WINDOW_CLOSED, details: { templates: ['FOLLOW_UP', 'RECEIVED'], closedAt: new Date('2026-12-03T08:00:00Z') },
+      code: ChannelErrorCode.WINDOW_CLOSED, details: { templates: ['FOLLOW_UP'], closedAt: new Date('2026-12-03T08:00:00Z') },
     });
     const result = await handler.execute(new ReplyToConversationCommand({ conversationId: 'c1', templateKey: 'FOLLOW_UP', actor: AYU }));
     expect(result.templateName).toBe('sigap_follow_up');
