@@ -101,24 +101,13 @@ export class ConversationNoticeModel {
   @Field(() => ChannelConversationModel, { nullable: true, description: 'The conversation as it is now.' }) conversation!: ChannelConversationModel | null;
 }
 
-/**
- * A timestamp as the DateTime scalar needs it. Depending on the connection
- * that read the row, pg hands timestamptz over as a Date or as text
- * ("2026-12-03 11:16:56+00"), and the scalar turns text into null, which a
- * non-null field answers with INTERNAL: so every row is mapped here.
- */
-export function asDate<T extends Date | null>(value: T | string): T {
-  return (typeof value === 'string' ? new Date(value) : value) as T;
-}
-
 export function toConversationModel(row: ConversationRow, now: Date): ChannelConversationModel {
-  const lastInboundAt = asDate(row.last_inbound_at);
-  const windowOpen = row.platform !== ChannelPlatform.WHATSAPP || (lastInboundAt !== null && now.getTime() - lastInboundAt.getTime() < REPLY_WINDOW_MS);
+  const windowOpen = row.platform !== ChannelPlatform.WHATSAPP || (row.last_inbound_at !== null && now.getTime() - row.last_inbound_at.getTime() < REPLY_WINDOW_MS);
   return {
     id: row.id, platform: row.platform, accountId: row.account_id, accountName: row.account_name, language: row.language, state: row.state,
-    claimedBy: row.claimed_by, claimedAt: asDate(row.claimed_at), waitingSince: asDate(row.waiting_since), firstResponseAt: asDate(row.first_response_at),
-    lastInboundAt, lastOutboundAt: asDate(row.last_outbound_at), replyWindowOpen: windowOpen, ticketId: row.ticket_id,
-    optedOut: row.opted_out, version: row.version, updatedAt: asDate(row.updated_at), row,
+    claimedBy: row.claimed_by, claimedAt: row.claimed_at, waitingSince: row.waiting_since, firstResponseAt: row.first_response_at,
+    lastInboundAt: row.last_inbound_at, lastOutboundAt: row.last_outbound_at, replyWindowOpen: windowOpen, ticketId: row.ticket_id,
+    optedOut: row.opted_out, version: row.version, updatedAt: row.updated_at, row,
   };
 }
 
@@ -129,6 +118,6 @@ export function toMessageModel(m: MessageRow): ChannelMessageModel {
       ? { latitude: m.location_latitude, longitude: m.location_longitude, name: m.location_name, address: m.location_address }
       : null,
     attachmentRef: m.attachment_ref, attachmentMimeType: m.attachment_mime_type, status: m.status as MessageStatus | null, statusDetail: m.status_detail,
-    templateName: m.template_name, sentBy: m.sent_by, at: asDate(m.received_at ?? m.created_at),
+    templateName: m.template_name, sentBy: m.sent_by, at: m.received_at ?? m.created_at,
   };
 }

@@ -10,7 +10,7 @@ import { ConversationState } from '../domain/channel.enums';
 import { atChannelEdge } from './channel-api.errors';
 import {
   ChannelConversationModel, ChannelMessageModel, ChannelSenderModel, ClaimConversationResult, ConversationAlreadyClaimed, ConversationClaimed,
-  asDate, ConversationClosed, ConversationNotFound, toConversationModel, toMessageModel,
+  ConversationClosed, ConversationNotFound, toConversationModel, toMessageModel,
 } from './conversation.graphql';
 
 /** Sender identity follows Ticket.reporter's rule: the call centre sees it; anonymous reports only the call centre. */
@@ -62,7 +62,7 @@ export class ConversationResolver {
       case 'claimed':
         return Object.assign(new ConversationClaimed(), { conversation: toConversationModel(outcome.row, this.clock.now()) });
       case 'taken':
-        return Object.assign(new ConversationAlreadyClaimed(), { conversationId: id, claimedBy: outcome.claimedBy, claimedAt: asDate(outcome.claimedAt) });
+        return Object.assign(new ConversationAlreadyClaimed(), { conversationId: id, claimedBy: outcome.claimedBy, claimedAt: outcome.claimedAt });
       case 'closed':
         return Object.assign(new ConversationClosed(), { conversationId: id });
       default:

@@ -71,6 +71,31 @@ const CONVERSATION_SELECT = `
     left join ticket t on t.id = c.ticket_id`;
 
 /**
+ * pg hands timestamptz over as text through MikroORM's `execute` ("2026-12-03
+ * 11:16:56+00") and as a Date through a raw client; rows leave this store
+ * with Dates, as their types say (the DateTime scalar refuses the text).
+ */
+function asDate<T extends Date | null>(value: T | string): T {
+  return (typeof value === 'string' ? new Date(value) : value) as T;
+}
+
+function datedConversation(row: ConversationRow): ConversationRow {
+  return {
+    ...row,
+    claimed_at: asDate(row.claimed_at), waiting_since: asDate(row.waiting_since), first_response_at: asDate(row.first_response_at),
+    last_inbound_at: asDate(row.last_inbound_at), last_outbound_at: asDate(row.last_outbound_at), created_at: asDate(row.created_at), updated_at: asDate(row.updated_at),
+  };
+}
+
+function datedMessage(row: MessageRow): MessageRow {
+  return { ...row, status_at: asDate(row.status_at), created_at: asDate(row.created_at), received_at: asDate(row.received_at) };
+}
+
+async function selectConversations(sql: SqlRunner, rest: string, params: readonly unknown[]): Promise<ConversationRow[]> {
+  return (await sql.query<ConversationRow>(`${CONVERSATION_SELECT} ${rest}`, params)).map(datedConversation);
+}
+
+/**
  * Every SQL statement on the conversation tables (`channel_conversation`,
  * `channel_message`, `channel_event`), on the caller's transaction. Inbound
  * writes never read-then-write: messages go in with ON CONFLICT on their
@@ -221,7 +246,7 @@ export const ConversationStore = {
     );
     if (!row) return { kind: 'missing' };
     if (row.state === ConversationState.CLOSED) return { kind: 'closed' };
-    return { kind: 'taken', claimedBy: row.claimed_by ?? 'unknown', claimedAt: row.claimed_at };
+    return { kind: 'taken', claimedBy: row.claimed_by ?? 'unknown', claimedAt: asDate(row.claimed_at) };
   },
 
   /** Gives a claimed conversation back to the queue; only its holder (or a supervisor, `force`) may. */
@@ -243,13 +268,13 @@ export const ConversationStore = {
   },
 
   async read(sql: SqlRunner, conversationId: string): Promise<ConversationRow | null> {
-    const [row] = await sql.query<ConversationRow>(`${CONVERSATION_SELECT} where c.id = ?`, [conversationId]);
+    const [row] = await selectConversations(sql, 'where c.id = ?', [conversationId]);
     return row ?? null;
   },
 
   async readMany(sql: SqlRunner, ids: readonly string[]): Promise<ConversationRow[]> {
     if (ids.length === 0) return [];
-    return sql.query<ConversationRow>(`${CONVERSATION_SELECT} where c.id = any(cast(? as uuid[]))`, [`{${ids.join(',')}}`]);
+    return selectConversations(sql, 'where c.id = any(cast(? as uuid[]))', [`{${ids.join(',')}}`]);
   },
 
   /**
@@ -257,9 +282,9 @@ export const ConversationStore = {
    * first, then CLAIMED), at most `limit`.
    */
   async list(sql: SqlRunner, filter: { states: readonly ConversationState[]; claimedBy: string | null; limit: number }): Promise<ConversationRow[]> {
-    return sql.query<ConversationRow>(
-      `${CONVERSATION_SELECT}
-        where c.state = any(cast(? as text[])) and (cast(? as text) is null or c.claimed_by = ?)
+    return selectConversations(
+      sql,
+      `where c.state = any(cast(? as text[])) and (cast(? as text) is null or c.claimed_by = ?)
         order by case c.state when 'WAITING' then 0 when 'CLAIMED' then 1 else 2 end, c.waiting_since asc nulls last, c.updated_at desc, c.id
         limit ?`,
       [`{${filter.states.join(',')}}`, filter.claimedBy, filter.claimedBy, filter.limit],
@@ -276,7 +301,7 @@ export const ConversationStore = {
        ) m order by coalesce(received_at, created_at), id`,
       [conversationId, limit],
     );
-    return rows;
+    return rows.map(datedMessage);
   },
 
   /**
